@@ -1,0 +1,53 @@
+import type { Grant } from '../../shared/access'
+
+/** Where the hub writes what it has to say. Tests pass one that records lines. */
+export interface HubLogger {
+  info(message: string): void
+  warn(message: string): void
+  error(message: string): void
+}
+
+/** Decides what a token may do. Returns null for a missing or unknown token. */
+export interface TokenChecker {
+  check(token: string | null): Grant | null
+}
+
+export interface HubOptions {
+  /** Folder holding roundtable.db. Created if missing. */
+  dataDir: string
+  /** Interface to bind. Default 127.0.0.1: nothing on the network can reach the hub unless asked. */
+  host?: string
+  /** Port to listen on; 0 picks a free one. Default 0. */
+  port?: number
+  /** Tokens and what they grant. */
+  tokens: TokenChecker
+  /** Built renderer to serve at /, or undefined to serve only the hub API. */
+  staticDir?: string
+  /** Extra page origins allowed to open a WebSocket (besides the hub's own). */
+  allowedOrigins?: string[]
+  /** Largest WebSocket message accepted, in bytes. Default 10 MiB. */
+  maxMessageBytes?: number
+  /** How long a document with nobody connected stays in memory. Default 30 s. */
+  idleUnloadMs?: number
+  /** Stored updates after which a document's log is merged into one state. Default 500. */
+  compactAfterUpdates?: number
+  /** Path to a better-sqlite3 native binding built for this runtime (Electron needs its own). */
+  sqliteNativeBinding?: string
+  logger?: HubLogger
+}
+
+export interface RunningHub {
+  /** http://host:port, with no token. */
+  origin: string
+  port: number
+  /** Stops accepting, closes every connection, flushes and closes the store. */
+  close(): Promise<void>
+}
+
+export interface DocumentSummary {
+  id: string
+  kind: string
+  title: string
+  /** ISO 8601. */
+  updatedAt: string
+}
