@@ -1,0 +1,170 @@
+import { readFile, stat } from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { extname, join, normalize, sep } from 'node:path'
+import { grantCoversDocument, grantCoversIndex, type Grant } from '../../shared/access'
+import { isValidDocId } from '../../shared/docId'
+import { toBase64 } from '../../shared/stateVector'
+import type { DocumentSummary, TokenChecker } from './types'
+
+/** What the HTTP side needs from the rest of the hub. */
+export interface HttpContext {
+  tokens: TokenChecker
+  staticDir?: string
+  version: string
+  listDocuments(): DocumentSummary[]
+  stateVector(docId: string): Uint8Array
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+/** The page may talk only to the hub it came from; nothing inline, nothing from elsewhere. */
+export function contentSecurityPolicy(host: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self' ws://${host} wss://${host}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+const SAFE_HOST = /^[A-Za-z0-9.:[\]-]{1,255}$/
+
+function securityHeaders(request: IncomingMessage): Record<string, string> {
+  const host = SAFE_HOST.test(request.headers.host ?? '') ? (request.headers.host as string) : 'localhost'
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(host),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  }
+}
+
+function sendJson(request: IncomingMessage, response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, {
+    ...securityHeaders(request),
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  })
+  response.end(JSON.stringify(body))
+}
+
+/** Tokens come as `?token=` (what y-websocket's `params` sends) or as `Authorization: Bearer`. */
+export function tokenFrom(request: IncomingMessage, url: URL): string | null {
+  const fromQuery = url.searchParams.get('token')
+  if (fromQuery) return fromQuery
+  const header = request.headers.authorization
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : null
+}
+
+const UNAUTHORISED = {
+  error: 'This link’s access code is missing or wrong. Ask whoever runs Roundtable for a new link.',
+}
+
+export async function handleHttp(context: HttpContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://hub.invalid')
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    sendJson(request, response, 405, { error: 'Only GET is supported here.' })
+    return
+  }
+  if (url.pathname === '/healthz') {
+    sendJson(request, response, 200, { ok: true, name: 'roundtable', version: context.version })
+    return
+  }
+  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+    handleApi(context, request, response, url)
+    return
+  }
+  await serveStatic(context, request, response, url)
+}
+
+function handleApi(context: HttpContext, request: IncomingMessage, response: ServerResponse, url: URL): void {
+  const grant: Grant | null = context.tokens.check(tokenFrom(request, url))
+  if (!grant) {
+    sendJson(request, response, 401, UNAUTHORISED)
+    return
+  }
+  if (url.pathname === '/api/docs') {
+    if (!grantCoversIndex(grant)) {
+      sendJson(request, response, 403, { error: 'This access code opens one board only, not the list of boards.' })
+      return
+    }
+    sendJson(request, response, 200, { documents: context.listDocuments() })
+    return
+  }
+  const match = /^\/api\/docs\/([^/]+)\/state-vector$/.exec(url.pathname)
+  if (match) {
+    const docId = match[1]
+    if (!isValidDocId(docId)) {
+      sendJson(request, response, 400, { error: 'A board id is 1 to 64 letters, digits, hyphens or underscores.' })
+      return
+    }
+    if (!grantCoversDocument(grant, docId)) {
+      sendJson(request, response, 403, { error: 'This access code does not open that board.' })
+      return
+    }
+    sendJson(request, response, 200, { stateVector: toBase64(context.stateVector(docId)) })
+    return
+  }
+  sendJson(request, response, 404, { error: 'There is nothing at this address.' })
+}
+
+/** Resolves a URL path inside `root`, or null if it would escape it. */
+export function resolveInside(root: string, pathname: string): string | null {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0')) return null
+  const full = normalize(join(root, decoded))
+  const rootWithSep = root.endsWith(sep) ? root : root + sep
+  return full === root || full.startsWith(rootWithSep) ? full : null
+}
+
+async function serveStatic(context: HttpContext, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  const headers = securityHeaders(request)
+  if (!context.staticDir) {
+    response.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+    response.end('This hub serves no pages. Open Roundtable itself, or start it with npm run serve.')
+    return
+  }
+  let file = resolveInside(context.staticDir, url.pathname)
+  if (!file) {
+    response.writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+    response.end('Bad path.')
+    return
+  }
+  const info = await stat(file).catch(() => null)
+  if (info?.isDirectory()) file = join(file, 'index.html')
+  const body = await readFile(file).catch(() => null)
+  if (!body) {
+    response.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+    response.end('Not found.')
+    return
+  }
+  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'
+  // Built assets carry a content hash in their names, so they can be cached; index.html must not be.
+  const cache = file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'
+  response.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': cache, 'Content-Length': body.length })
+  response.end(request.method === 'HEAD' ? undefined : body)
+}

@@ -1,0 +1,137 @@
+import { createServer, type IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import { grantCoversDocument } from '../../shared/access'
+import { isValidDocId } from '../../shared/docId'
+import { handleHttp, tokenFrom } from './http'
+import { hubOrigins, isAllowedOrigin } from './origins'
+import { RoomRegistry } from './rooms'
+import { DocumentStore } from './store'
+import type { HubLogger, HubOptions, RunningHub } from './types'
+
+export type { HubOptions, RunningHub } from './types'
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024
+const HUB_VERSION = '1'
+
+const consoleLogger: HubLogger = {
+  info: (message) => console.log(message),
+  warn: (message) => console.warn(message),
+  error: (message) => console.error(message),
+}
+
+/** Answers an upgrade we will not accept with a plain HTTP status, sending nothing of any document. */
+function refuseUpgrade(socket: Duplex, status: number, statusText: string, reason: string): void {
+  const body = `${reason}\n`
+  socket.end(
+    `HTTP/1.1 ${status} ${statusText}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  )
+}
+
+/**
+ * Starts a hub: one HTTP server that serves the app, a small JSON API, and y-websocket rooms at
+ * /sync/<docId>, all backed by one SQLite store. The desktop app and `npm run serve` both use this.
+ */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const logger = options.logger ?? consoleLogger
+  const host = options.host ?? '127.0.0.1'
+  const store = DocumentStore.open(options.dataDir, { nativeBinding: options.sqliteNativeBinding })
+  const rooms = new RoomRegistry(store, logger, {
+    idleUnloadMs: options.idleUnloadMs ?? 30_000,
+    compactAfterUpdates: options.compactAfterUpdates ?? 500,
+  })
+  const httpContext = {
+    tokens: options.tokens,
+    staticDir: options.staticDir,
+    version: HUB_VERSION,
+    listDocuments: () => store.listDocuments(),
+    stateVector: (docId: string) => rooms.stateVector(docId),
+  }
+
+  const server = createServer((request, response) => {
+    handleHttp(httpContext, request, response).catch((error: Error) => {
+      logger.error(`hub: ${request.method} ${request.url?.split('?')[0]} failed: ${error.message}`)
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+      response.end('The hub could not answer. Nothing stored was changed.')
+    })
+  })
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES })
+  let allowedOrigins = new Set<string>()
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://hub.invalid')
+    const match = /^\/sync\/([^/]*)$/.exec(url.pathname)
+    if (!match) return refuseUpgrade(socket, 404, 'Not Found', 'WebSockets live at /sync/<board id>.')
+    const docId = match[1]
+    if (!isValidDocId(docId)) {
+      return refuseUpgrade(socket, 400, 'Bad Request', 'A board id is 1 to 64 letters, digits, hyphens or underscores.')
+    }
+    if (!isAllowedOrigin(request.headers.origin, allowedOrigins)) {
+      logger.warn(`hub: refused a WebSocket from foreign origin ${request.headers.origin}`)
+      return refuseUpgrade(socket, 403, 'Forbidden', 'Pages from other sites may not connect to this hub.')
+    }
+    const grant = options.tokens.check(tokenFrom(request, url))
+    if (!grant || !grantCoversDocument(grant, docId)) {
+      return refuseUpgrade(socket, 401, 'Unauthorized', 'The access code is missing or wrong for this board.')
+    }
+    sockets.handleUpgrade(request, socket, head, (webSocket) => {
+      // ws closes an oversized frame itself with 1009; this logs it and keeps the hub running.
+      webSocket.on('error', (error) => logger.warn(`hub: closed a connection to ${docId}: ${error.message}`))
+      rooms.connect(docId, webSocket, grant)
+    })
+  })
+
+  // Drop connections whose other end has silently vanished (a phone walking out of Wi-Fi range).
+  const alive = new WeakSet<object>()
+  sockets.on('connection', (webSocket) => {
+    alive.add(webSocket)
+    webSocket.on('pong', () => alive.add(webSocket))
+  })
+  const heartbeat = setInterval(() => {
+    for (const webSocket of sockets.clients) {
+      if (!alive.has(webSocket)) {
+        webSocket.terminate()
+        continue
+      }
+      alive.delete(webSocket)
+      webSocket.ping()
+    }
+  }, 30_000)
+  heartbeat.unref()
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(options.port ?? 0, host, () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+  } catch (error) {
+    store.close()
+    throw error
+  }
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0)
+  allowedOrigins = hubOrigins(host, port, options.allowedOrigins)
+  const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+
+  let closing: Promise<void> | null = null
+  return {
+    origin: `http://${displayHost}:${port}`,
+    port,
+    close() {
+      closing ??= (async () => {
+        clearInterval(heartbeat)
+        rooms.closeAll()
+        for (const webSocket of sockets.clients) webSocket.terminate()
+        await new Promise<void>((resolve) => sockets.close(() => resolve()))
+        server.closeAllConnections()
+        await new Promise<void>((resolve) => server.close(() => resolve()))
+        store.close()
+      })()
+      return closing
+    },
+  }
+}

@@ -1,0 +1,116 @@
+import * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+
+/**
+ * The y-websocket wire format (as y-protocols defines it), decoded strictly: anything that is not
+ * exactly one well-formed message is refused before it can touch a document.
+ */
+
+const MESSAGE_SYNC = 0
+const MESSAGE_AWARENESS = 1
+const SYNC_STEP1 = 0
+const SYNC_STEP2 = 1
+const SYNC_UPDATE = 2
+
+/** WebSocket close codes the hub uses (RFC 6455 section 7.4.1). */
+export const CloseCode = {
+  goingAway: 1001,
+  invalidPayload: 1007,
+  messageTooBig: 1009,
+  internalError: 1011,
+} as const
+
+export type ClientMessage =
+  | { type: 'sync-step1'; stateVector: Uint8Array }
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array }
+
+export class MalformedMessageError extends Error {}
+
+function readWhole(decoder: decoding.Decoder, what: string): Uint8Array {
+  let payload: Uint8Array
+  try {
+    payload = decoding.readVarUint8Array(decoder)
+  } catch {
+    throw new MalformedMessageError(`${what} is truncated`)
+  }
+  if (decoding.hasContent(decoder)) throw new MalformedMessageError(`${what} has unexpected bytes after it`)
+  return payload
+}
+
+export function decodeClientMessage(data: Uint8Array): ClientMessage {
+  const decoder = decoding.createDecoder(data)
+  let messageType: number
+  try {
+    messageType = decoding.readVarUint(decoder)
+  } catch {
+    throw new MalformedMessageError('empty or truncated message')
+  }
+  if (messageType === MESSAGE_AWARENESS) {
+    return { type: 'awareness', update: readWhole(decoder, 'awareness message') }
+  }
+  if (messageType !== MESSAGE_SYNC) throw new MalformedMessageError(`unknown message type ${messageType}`)
+  let syncType: number
+  try {
+    syncType = decoding.readVarUint(decoder)
+  } catch {
+    throw new MalformedMessageError('sync message is truncated')
+  }
+  if (syncType === SYNC_STEP1) {
+    const stateVector = readWhole(decoder, 'sync step 1')
+    try {
+      Y.decodeStateVector(stateVector)
+    } catch {
+      throw new MalformedMessageError('sync step 1 carries an unreadable state vector')
+    }
+    return { type: 'sync-step1', stateVector }
+  }
+  if (syncType === SYNC_STEP2 || syncType === SYNC_UPDATE) {
+    const update = readWhole(decoder, 'sync update')
+    assertReadableUpdate(update)
+    return { type: 'update', update }
+  }
+  throw new MalformedMessageError(`unknown sync message type ${syncType}`)
+}
+
+/** Decoding the whole update first means a broken one is refused before it can half-apply. */
+function assertReadableUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update)
+  } catch {
+    throw new MalformedMessageError('the update cannot be read by Yjs')
+  }
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  encoding.writeVarUint(encoder, SYNC_STEP1)
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc))
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  encoding.writeVarUint(encoder, SYNC_STEP2)
+  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector))
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  encoding.writeVarUint(encoder, SYNC_UPDATE)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds))
+  return encoding.toUint8Array(encoder)
+}

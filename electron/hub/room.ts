@@ -1,0 +1,205 @@
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import type { WebSocket } from 'ws'
+import { roleCanEdit, type Grant } from '../../shared/access'
+import {
+  CloseCode,
+  MalformedMessageError,
+  decodeClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from './protocol'
+import type { DocumentLabel, DocumentStore } from './store'
+import type { HubLogger } from './types'
+
+interface Member {
+  grant: Grant
+  /** Awareness client ids this connection speaks for, removed when it leaves. */
+  awarenessIds: Set<number>
+}
+
+export interface RoomOptions {
+  compactAfterUpdates: number
+  logger: HubLogger
+  /** Called when the room wants to be forgotten (a save failed); the registry drops it. */
+  onBroken: (room: Room) => void
+}
+
+/** What the hub's index shows for a document, read from the document's own `meta` map. */
+function labelOf(doc: Y.Doc): DocumentLabel {
+  const meta = doc.getMap('meta')
+  const kind = meta.get('kind')
+  const title = meta.get('title')
+  return { kind: typeof kind === 'string' ? kind : '', title: typeof title === 'string' ? title : '' }
+}
+
+/**
+ * One open document: its Y.Doc, its awareness, and the connections editing it.
+ * Every change is committed to the store inside Yjs's update event, before it is sent to anyone.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly members = new Map<WebSocket, Member>()
+  private lastSeq = 0
+  private loggedSinceCompaction = 0
+  private compactionScheduled = false
+  private broken = false
+
+  constructor(
+    readonly docId: string,
+    private readonly store: DocumentStore,
+    private readonly options: RoomOptions,
+  ) {
+    this.awareness.setLocalState(null)
+    this.load()
+    this.doc.on('update', this.persistThenRelay)
+    this.awareness.on('update', this.relayAwareness)
+  }
+
+  get memberCount(): number {
+    return this.members.size
+  }
+
+  private load(): void {
+    const stored = this.store.load(this.docId)
+    if (stored.updates.length > 0) {
+      // One merged update applies far faster than thousands of small ones.
+      const update = stored.updates.length === 1 ? stored.updates[0] : Y.mergeUpdates(stored.updates)
+      Y.applyUpdate(this.doc, update, this.store)
+    }
+    this.lastSeq = stored.lastSeq
+    this.loggedSinceCompaction = stored.updates.length - 1
+    if (this.loggedSinceCompaction >= this.options.compactAfterUpdates) this.compact()
+  }
+
+  private readonly persistThenRelay = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this.store) return
+    try {
+      this.lastSeq = this.store.appendUpdate(this.docId, update, labelOf(this.doc), new Date())
+    } catch (error) {
+      this.failToSave(error as Error)
+      return
+    }
+    this.loggedSinceCompaction++
+    const message = encodeUpdate(update)
+    for (const socket of this.members.keys()) {
+      if (socket !== origin) send(socket, message)
+    }
+    if (this.loggedSinceCompaction >= this.options.compactAfterUpdates) this.scheduleCompaction()
+  }
+
+  private readonly relayAwareness = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const member = this.members.get(origin as WebSocket)
+    if (member) {
+      for (const id of change.added) member.awarenessIds.add(id)
+      for (const id of change.removed) member.awarenessIds.delete(id)
+    }
+    const message = encodeAwareness(this.awareness, [...change.added, ...change.updated, ...change.removed])
+    for (const socket of this.members.keys()) send(socket, message)
+  }
+
+  join(socket: WebSocket, grant: Grant): void {
+    if (this.broken) {
+      socket.close(CloseCode.internalError, 'This document could not be saved; try again')
+      return
+    }
+    this.members.set(socket, { grant, awarenessIds: new Set() })
+    socket.on('message', (data: Buffer, isBinary: boolean) => this.receive(socket, data, isBinary))
+    socket.on('close', () => this.leave(socket))
+    send(socket, encodeSyncStep1(this.doc))
+    const present = [...this.awareness.getStates().keys()]
+    if (present.length > 0) send(socket, encodeAwareness(this.awareness, present))
+  }
+
+  private receive(socket: WebSocket, data: Buffer, isBinary: boolean): void {
+    const member = this.members.get(socket)
+    if (!member) return
+    try {
+      if (!isBinary) throw new MalformedMessageError('text frames are not part of the protocol')
+      const message = decodeClientMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+      switch (message.type) {
+        case 'sync-step1':
+          send(socket, encodeSyncStep2(this.doc, message.stateVector))
+          break
+        case 'update':
+          // A viewer's client still sends its (empty) state when it connects; it is simply not applied.
+          if (roleCanEdit(member.grant.role)) Y.applyUpdate(this.doc, message.update, socket)
+          break
+        case 'awareness':
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, socket)
+          break
+      }
+    } catch (error) {
+      const reason = error instanceof MalformedMessageError ? error.message : 'the update could not be applied'
+      this.options.logger.warn(`hub: closed a connection to ${this.docId}: ${reason}`)
+      socket.close(CloseCode.invalidPayload, `Refused: ${reason}`)
+      this.leave(socket)
+    }
+  }
+
+  leave(socket: WebSocket): void {
+    const member = this.members.get(socket)
+    if (!member) return
+    this.members.delete(socket)
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...member.awarenessIds], null)
+  }
+
+  private scheduleCompaction(): void {
+    if (this.compactionScheduled) return
+    this.compactionScheduled = true
+    setImmediate(() => {
+      this.compactionScheduled = false
+      if (!this.broken && !this.doc.isDestroyed) this.compact()
+    })
+  }
+
+  /** Folds the log into one merged state. Synchronous, so no update can slip between encode and write. */
+  compact(): void {
+    if (this.loggedSinceCompaction <= 0) return
+    try {
+      this.store.compact(this.docId, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+      this.loggedSinceCompaction = 0
+    } catch (error) {
+      // The log is still intact; compaction will simply be tried again later.
+      this.options.logger.error(`hub: could not compact ${this.docId}: ${(error as Error).message}`)
+    }
+  }
+
+  /**
+   * The store refused a write. The change is still on the client that made it, so close everyone:
+   * their clients reconnect and resend, and the room reloads from what is really on disk.
+   */
+  private failToSave(error: Error): void {
+    this.broken = true
+    this.options.logger.error(`hub: could not save a change to ${this.docId}: ${error.message}`)
+    for (const socket of [...this.members.keys()]) {
+      socket.close(CloseCode.internalError, 'The hub could not save this change; reconnecting will retry')
+      this.leave(socket)
+    }
+    this.options.onBroken(this)
+  }
+
+  /** Closes every connection and releases memory; stored data is untouched. */
+  close(code: number, reason: string): void {
+    for (const socket of [...this.members.keys()]) {
+      socket.close(code, reason)
+      this.leave(socket)
+    }
+    if (!this.broken) this.compact()
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}
+
+function send(socket: WebSocket, message: Uint8Array): void {
+  if (socket.readyState !== socket.OPEN) return
+  socket.send(message, (error) => {
+    if (error) socket.terminate()
+  })
+}

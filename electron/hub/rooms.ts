@@ -1,0 +1,92 @@
+import * as Y from 'yjs'
+import type { WebSocket } from 'ws'
+import type { Grant } from '../../shared/access'
+import { CloseCode } from './protocol'
+import { Room } from './room'
+import type { DocumentStore } from './store'
+import type { HubLogger } from './types'
+
+/** Loads documents on first use and unloads them once nobody has been connected for a while. */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>()
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>()
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly logger: HubLogger,
+    private readonly settings: { idleUnloadMs: number; compactAfterUpdates: number },
+  ) {}
+
+  get loadedCount(): number {
+    return this.rooms.size
+  }
+
+  private open(docId: string): Room {
+    let room = this.rooms.get(docId)
+    if (!room) {
+      room = new Room(docId, this.store, {
+        compactAfterUpdates: this.settings.compactAfterUpdates,
+        logger: this.logger,
+        onBroken: (broken) => this.forget(broken),
+      })
+      this.rooms.set(docId, room)
+    }
+    return room
+  }
+
+  connect(docId: string, socket: WebSocket, grant: Grant): void {
+    let room: Room
+    try {
+      room = this.open(docId)
+    } catch (error) {
+      this.logger.error(`hub: could not load ${docId}: ${(error as Error).message}`)
+      socket.close(CloseCode.internalError, 'This board could not be loaded; nothing stored was changed')
+      return
+    }
+    this.cancelUnload(docId)
+    room.join(socket, grant)
+    socket.on('close', () => {
+      if (room.memberCount === 0 && this.rooms.get(docId) === room) this.scheduleUnload(docId)
+    })
+  }
+
+  /** What the hub holds of a document, without keeping it loaded. */
+  stateVector(docId: string): Uint8Array {
+    const room = this.rooms.get(docId)
+    if (room) return Y.encodeStateVector(room.doc)
+    const { updates } = this.store.load(docId)
+    if (updates.length === 0) return Y.encodeStateVector(new Y.Doc())
+    return Y.encodeStateVectorFromUpdate(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates))
+  }
+
+  private scheduleUnload(docId: string): void {
+    this.cancelUnload(docId)
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(docId)
+      const room = this.rooms.get(docId)
+      if (room && room.memberCount === 0) {
+        this.rooms.delete(docId)
+        room.close(CloseCode.goingAway, 'Unloaded')
+      }
+    }, this.settings.idleUnloadMs)
+    timer.unref()
+    this.idleTimers.set(docId, timer)
+  }
+
+  private cancelUnload(docId: string): void {
+    const timer = this.idleTimers.get(docId)
+    if (timer) clearTimeout(timer)
+    this.idleTimers.delete(docId)
+  }
+
+  private forget(room: Room): void {
+    if (this.rooms.get(room.docId) === room) this.rooms.delete(room.docId)
+    this.cancelUnload(room.docId)
+  }
+
+  closeAll(): void {
+    for (const docId of [...this.idleTimers.keys()]) this.cancelUnload(docId)
+    for (const room of this.rooms.values()) room.close(CloseCode.goingAway, 'The hub is shutting down')
+    this.rooms.clear()
+  }
+}

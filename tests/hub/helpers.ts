@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { startHub } from '../../electron/hub'
+import { TokenRegistry } from '../../electron/hub/tokens'
+import type { HubLogger, HubOptions, RunningHub } from '../../electron/hub/types'
+
+export const TEST_TOKEN = 'test-token-0123456789abcdef'
+
+export interface RecordingLogger extends HubLogger {
+  lines: string[]
+}
+
+export function recordingLogger(): RecordingLogger {
+  const lines: string[] = []
+  return {
+    lines,
+    info: (message) => lines.push(`info ${message}`),
+    warn: (message) => lines.push(`warn ${message}`),
+    error: (message) => lines.push(`error ${message}`),
+  }
+}
+
+export function makeDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'roundtable-hub-test-'))
+}
+
+export function removeDataDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true })
+}
+
+export interface TestHub {
+  hub: RunningHub
+  dataDir: string
+  tokens: TokenRegistry
+  logger: RecordingLogger
+  wsUrl: string
+}
+
+export async function startTestHub(dataDir: string, options: Partial<HubOptions> = {}): Promise<TestHub> {
+  const tokens = (options.tokens as TokenRegistry | undefined) ?? TokenRegistry.withAdminToken(TEST_TOKEN)
+  const logger = recordingLogger()
+  const hub = await startHub({ dataDir, port: 0, logger, ...options, tokens })
+  return { hub, dataDir, tokens, logger, wsUrl: hub.origin.replace('http://', 'ws://') + '/sync' }
+}
+
+export interface TestClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  destroy(): void
+}
+
+/** A real y-websocket client over the `ws` package, as a Node peer would connect. */
+export function connectClient(wsUrl: string, docId: string, token = TEST_TOKEN, doc = new Y.Doc()): TestClient {
+  const provider = new WebsocketProvider(wsUrl, docId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  })
+  return {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const started = Date.now()
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+export async function synced(client: TestClient): Promise<void> {
+  await waitFor(() => client.provider.synced, 'the client to sync')
+}
+
+/** Opens a raw WebSocket and reports how the hub answered the upgrade. */
+export function rawUpgrade(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string } | { socket: WebSocket }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { headers })
+    socket.on('unexpected-response', (_request, response) => {
+      let body = ''
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+    })
+    socket.on('open', () => resolve({ socket }))
+    socket.on('error', (error) => reject(error))
+  })
+}
+
+export function waitForClose(socket: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })))
+}
+
+export function plainText(doc: Y.Doc): string {
+  return JSON.stringify(doc.toJSON())
+}

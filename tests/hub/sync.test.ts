@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { initialiseBoard, addCard, cardsInSection, moveCard } from '../../shared/board'
+import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, waitFor, TEST_TOKEN, type TestHub, type TestClient } from './helpers'
+
+describe('hub: live sync between real y-websocket clients', () => {
+  let dataDir: string
+  let running: TestHub
+  const clients: TestClient[] = []
+
+  beforeEach(async () => {
+    dataDir = makeDataDir()
+    running = await startTestHub(dataDir)
+  })
+  afterEach(async () => {
+    clients.splice(0).forEach((client) => client.destroy())
+    await running.hub.close()
+    removeDataDir(dataDir)
+  })
+
+  function client(docId: string): TestClient {
+    const created = connectClient(running.wsUrl, docId)
+    clients.push(created)
+    return created
+  }
+
+  it('shows one person’s card and move to the other, both ways', async () => {
+    const alice = client('plan-1')
+    const bob = client('plan-1')
+    await Promise.all([synced(alice), synced(bob)])
+
+    initialiseBoard(alice.doc, { kind: 'plan', title: 'J.S. care plan', now: new Date() })
+    const cardId = addCard(alice.doc, { section: 'strengths', text: 'Loves gardening', author: 'Alice', now: new Date() })
+    await waitFor(() => cardsInSection(bob.doc, 'strengths').length === 1, 'Bob to see Alice’s card')
+
+    moveCard(bob.doc, cardId, 'goals', 0)
+    await waitFor(() => cardsInSection(alice.doc, 'goals')[0]?.id === cardId, 'Alice to see Bob’s move')
+    expect(cardsInSection(alice.doc, 'strengths')).toEqual([])
+  })
+
+  it('keeps rooms apart: a change to one board never reaches another', async () => {
+    const inOne = client('board-one')
+    const inTwo = client('board-two')
+    await Promise.all([synced(inOne), synced(inTwo)])
+    inOne.doc.getMap('meta').set('title', 'only in one')
+    const witness = client('board-one')
+    await waitFor(() => witness.doc.getMap('meta').get('title') === 'only in one', 'the same room to receive it')
+    expect(inTwo.doc.getMap('meta').get('title')).toBeUndefined()
+  })
+
+  it('relays presence (awareness) and removes it when someone leaves', async () => {
+    const alice = client('plan-2')
+    const bob = client('plan-2')
+    await Promise.all([synced(alice), synced(bob)])
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice', color: '#005eb8' })
+    const namesBobSees = () =>
+      [...bob.provider.awareness.getStates().values()].map((state) => (state.user as { name?: string } | undefined)?.name)
+    await waitFor(() => namesBobSees().includes('Alice'), 'Bob to see Alice is here')
+    alice.provider.disconnect()
+    await waitFor(() => !namesBobSees().includes('Alice'), 'Alice to leave Bob’s list')
+  })
+
+  it('lists boards newest first, titled from each board’s own meta, for the home screen', async () => {
+    const first = client('older')
+    await synced(first)
+    initialiseBoard(first.doc, { kind: 'plan', title: 'Older plan', now: new Date() })
+    const second = client('newer')
+    await synced(second)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    initialiseBoard(second.doc, { kind: 'plan', title: 'Newer plan', now: new Date() })
+    const list = async () => {
+      const response = await fetch(`${running.hub.origin}/api/docs?token=${TEST_TOKEN}`)
+      return (await response.json()) as { documents: { id: string; title: string; kind: string }[] }
+    }
+    let documents: { id: string; title: string; kind: string }[] = []
+    for (let attempt = 0; attempt < 50 && documents.length < 2; attempt++) {
+      documents = (await list()).documents
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect(documents.map((entry) => [entry.id, entry.title, entry.kind])).toEqual([
+      ['newer', 'Newer plan', 'plan'],
+      ['older', 'Older plan', 'plan'],
+    ])
+    // A board that was only looked at, never written, is not listed.
+    const viewer = client('just-looking')
+    await synced(viewer)
+    expect((await list()).documents.map((entry) => entry.id)).not.toContain('just-looking')
+  })
+
+  it('answers /healthz without a token and tells nothing about documents there', async () => {
+    const response = await fetch(`${running.hub.origin}/healthz`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ ok: true, name: 'roundtable', version: '1' })
+  })
+})
