@@ -103,7 +103,3 @@ export function rawUpgrade(
 export function waitForClose(socket: WebSocket): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })))
 }
-
-export function plainText(doc: Y.Doc): string {
-  return JSON.stringify(doc.toJSON())
-}

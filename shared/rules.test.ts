@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { ANY_DOCUMENT, grantCoversDocument, grantCoversIndex, roleCanEdit } from './access'
+import { isValidDocId, newDocId } from './docId'
+import { fromBase64, remoteHasEverything, toBase64 } from './stateVector'
+
+describe('document ids', () => {
+  it('accepts 1–64 of [A-Za-z0-9_-] and nothing else', () => {
+    expect(isValidDocId('a')).toBe(true)
+    expect(isValidDocId('A_b-9'.padEnd(64, 'x'))).toBe(true)
+    for (const bad of ['', 'x'.repeat(65), '../etc', 'a b', 'é', 'a/b', 42, null]) expect(isValidDocId(bad)).toBe(false)
+  })
+  it('makes fresh ids that are valid and different', () => {
+    const ids = new Set(Array.from({ length: 100 }, newDocId))
+    expect(ids.size).toBe(100)
+    for (const id of ids) expect(isValidDocId(id)).toBe(true)
+  })
+})
+
+describe('grants', () => {
+  it('scope a token to one document or all, and only editors edit', () => {
+    const resident = { role: 'contributor' as const, docId: 'w1' }
+    const admin = { role: 'facilitator' as const, docId: ANY_DOCUMENT }
+    expect(grantCoversDocument(resident, 'w1')).toBe(true)
+    expect(grantCoversDocument(resident, 'w2')).toBe(false)
+    expect(grantCoversIndex(resident)).toBe(false)
+    expect(grantCoversDocument(admin, 'anything')).toBe(true)
+    expect(grantCoversIndex(admin)).toBe(true)
+    expect(roleCanEdit('viewer')).toBe(false)
+    expect(roleCanEdit('contributor')).toBe(true)
+  })
+})
+
+describe('saved check', () => {
+  it('says saved only when the remote holds every local change', () => {
+    const local = new Y.Doc()
+    const hub = new Y.Doc()
+    local.getText('t').insert(0, 'hello')
+    expect(remoteHasEverything(Y.encodeStateVector(local), Y.encodeStateVector(hub))).toBe(false)
+    Y.applyUpdate(hub, Y.encodeStateAsUpdate(local))
+    hub.getText('t').insert(0, 'other person ')
+    expect(remoteHasEverything(Y.encodeStateVector(local), Y.encodeStateVector(hub))).toBe(true)
+  })
+  it('round-trips base64', () => {
+    const bytes = new Uint8Array([0, 1, 127, 128, 255])
+    expect(fromBase64(toBase64(bytes))).toEqual(bytes)
+  })
+})

@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ANY_DOCUMENT } from '../../shared/access'
+import { TokenRegistry } from '../../electron/hub/tokens'
+import {
+  TEST_TOKEN,
+  connectClient,
+  makeDataDir,
+  rawUpgrade,
+  removeDataDir,
+  startTestHub,
+  synced,
+  waitFor,
+  type TestHub,
+} from './helpers'
+
+describe('hub: tokens and origins', () => {
+  let dataDir: string
+  let running: TestHub
+  let tokens: TokenRegistry
+
+  beforeEach(async () => {
+    dataDir = makeDataDir()
+    const staticDir = join(dataDir, 'app')
+    mkdirSync(staticDir)
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Roundtable</title>')
+    writeFileSync(join(dataDir, 'secret.txt'), 'not for the web')
+    tokens = TokenRegistry.withAdminToken(TEST_TOKEN)
+    running = await startTestHub(join(dataDir, 'store'), { tokens, staticDir })
+    // Something stored that a refused client must never receive.
+    const writer = connectClient(running.wsUrl, 'private-plan')
+    await synced(writer)
+    writer.doc.getMap('meta').set('title', 'Private plan of J.S.')
+    await waitFor(() => running.hub !== undefined, 'the hub')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    writer.destroy()
+  })
+  afterEach(async () => {
+    await running.hub.close()
+    removeDataDir(dataDir)
+  })
+
+  const syncUrl = (docId: string, token?: string) =>
+    `${running.wsUrl}/${docId}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`
+
+  it('refuses a WebSocket with no token, or a wrong one, with 401 and no document data', async () => {
+    for (const url of [syncUrl('private-plan'), syncUrl('private-plan', 'wrong-token-wrong-token')]) {
+      const answer = await rawUpgrade(url)
+      expect('status' in answer && answer.status).toBe(401)
+      expect('body' in answer && answer.body).not.toContain('J.S.')
+    }
+  })
+
+  it('refuses a WebSocket from a page on a foreign site, even with the right token', async () => {
+    const answer = await rawUpgrade(syncUrl('private-plan', TEST_TOKEN), { Origin: 'https://evil.example' })
+    expect('status' in answer && answer.status).toBe(403)
+  })
+
+  it('accepts a WebSocket from the hub’s own page origin', async () => {
+    const answer = await rawUpgrade(syncUrl('private-plan', TEST_TOKEN), { Origin: running.hub.origin })
+    expect('socket' in answer).toBe(true)
+    if ('socket' in answer) answer.socket.close()
+  })
+
+  it('refuses a malformed board id before looking at anything else', async () => {
+    const tooLong = 'a'.repeat(65)
+    for (const docId of [tooLong, 'has.dot', 'two%20words', '%C3%A9']) {
+      const answer = await rawUpgrade(syncUrl(docId, TEST_TOKEN))
+      expect('status' in answer && answer.status).toBe(400)
+    }
+    const empty = await rawUpgrade(`${running.wsUrl}/?token=${TEST_TOKEN}`)
+    expect('status' in empty && empty.status).toBe(400)
+  })
+
+  it('requires a token on every API request', async () => {
+    const none = await fetch(`${running.hub.origin}/api/docs`)
+    expect(none.status).toBe(401)
+    expect(((await none.json()) as { error: string }).error).toMatch(/access code/)
+    const wrong = await fetch(`${running.hub.origin}/api/docs/private-plan/state-vector?token=nope-nope-nope-nope`)
+    expect(wrong.status).toBe(401)
+    const right = await fetch(`${running.hub.origin}/api/docs`, { headers: { Authorization: `Bearer ${TEST_TOKEN}` } })
+    expect(right.status).toBe(200)
+  })
+
+  it('lets a token scoped to one board open that board only, and not the list', async () => {
+    const residentToken = tokens.issue({ role: 'contributor', docId: 'workshop-1' })
+    const own = await rawUpgrade(syncUrl('workshop-1', residentToken))
+    expect('socket' in own).toBe(true)
+    if ('socket' in own) own.socket.close()
+    const other = await rawUpgrade(syncUrl('private-plan', residentToken))
+    expect('status' in other && other.status).toBe(401)
+    const list = await fetch(`${running.hub.origin}/api/docs?token=${residentToken}`)
+    expect(list.status).toBe(403)
+  })
+
+  it('lets a viewer watch but applies none of its changes', async () => {
+    const viewerToken = tokens.issue({ role: 'viewer', docId: ANY_DOCUMENT })
+    const viewer = connectClient(running.wsUrl, 'private-plan', viewerToken)
+    await synced(viewer)
+    expect(viewer.doc.getMap('meta').get('title')).toBe('Private plan of J.S.')
+    viewer.doc.getMap('meta').set('title', 'Vandalised')
+    const editor = connectClient(running.wsUrl, 'private-plan')
+    await synced(editor)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(editor.doc.getMap('meta').get('title')).toBe('Private plan of J.S.')
+    viewer.destroy()
+    editor.destroy()
+  })
+
+  it('serves the app with a strict Content Security Policy and never a file outside it', async () => {
+    const page = await fetch(`${running.hub.origin}/`)
+    expect(page.status).toBe(200)
+    const policy = page.headers.get('content-security-policy') ?? ''
+    expect(policy).toContain("script-src 'self'")
+    expect(policy).toContain("frame-ancestors 'none'")
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer')
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
+      const response = await fetch(`${running.hub.origin}${path}`)
+      expect(await response.text()).not.toContain('not for the web')
+    }
+  })
+})
