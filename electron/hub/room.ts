@@ -71,7 +71,7 @@ export class Room {
       Y.applyUpdate(this.doc, update, this.store)
     }
     this.lastSeq = stored.lastSeq
-    this.loggedSinceCompaction = stored.updates.length - 1
+    this.loggedSinceCompaction = stored.loggedCount
     if (this.loggedSinceCompaction >= this.options.compactAfterUpdates) this.compact()
   }
 

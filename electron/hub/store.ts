@@ -37,6 +37,8 @@ export interface StoredDocument {
   updates: Uint8Array[]
   /** Sequence number of the newest update included, for compaction. */
   lastSeq: number
+  /** How many of `updates` are log entries rather than the snapshot. */
+  loggedCount: number
 }
 
 export interface DocumentLabel {
@@ -107,12 +109,14 @@ export class DocumentStore {
     const row = this.statements.snapshot.get(docId) as { snapshot: Buffer | null; snapshot_seq: number } | undefined
     const updates: Uint8Array[] = []
     let lastSeq = row?.snapshot_seq ?? 0
+    let loggedCount = 0
     if (row?.snapshot) updates.push(new Uint8Array(row.snapshot))
     for (const entry of this.statements.tail.iterate(docId, lastSeq) as Iterable<{ seq: number; data: Buffer }>) {
       updates.push(new Uint8Array(entry.data))
       lastSeq = entry.seq
+      loggedCount++
     }
-    return { updates, lastSeq }
+    return { updates, lastSeq, loggedCount }
   }
 
   /** Number of logged updates not yet folded into the snapshot. */
