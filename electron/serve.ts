@@ -40,7 +40,7 @@ if (values.help) {
 
 const port = Number(values.port)
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not “${values.port}”.`)
-const token = values.token ?? process.env.ROUNDTABLE_TOKEN ?? generateToken()
+const token = values.token ?? (process.env.ROUNDTABLE_TOKEN || generateToken())
 if (token.length < 16) fail('A token must be at least 16 characters long.')
 
 const here = dirname(fileURLToPath(import.meta.url))

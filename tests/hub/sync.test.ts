@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { fromBase64, remoteHasEverything } from '../../shared/stateVector'
 import { initialiseBoard, addCard, cardsInSection, moveCard } from '../../shared/board'
 import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, waitFor, TEST_TOKEN, type TestHub, type TestClient } from './helpers'
 
@@ -84,6 +86,27 @@ describe('hub: live sync between real y-websocket clients', () => {
     const viewer = client('just-looking')
     await synced(viewer)
     expect((await list()).documents.map((entry) => entry.id)).not.toContain('just-looking')
+  })
+
+  it('reports what it has stored, so a client can say “Saved” only when it is', async () => {
+    const writer = client('saved-check')
+    await synced(writer)
+    const hubHasEverything = async () => {
+      const response = await fetch(`${running.hub.origin}/api/docs/saved-check/state-vector?token=${TEST_TOKEN}`)
+      const { stateVector } = (await response.json()) as { stateVector: string }
+      return remoteHasEverything(Y.encodeStateVector(writer.doc), fromBase64(stateVector))
+    }
+    writer.provider.disconnect()
+    writer.doc.getText('notes').insert(0, 'typed while offline')
+    expect(await hubHasEverything()).toBe(false)
+    writer.provider.connect()
+    await synced(writer)
+    let saved = false
+    for (let attempt = 0; attempt < 100 && !saved; attempt++) {
+      saved = await hubHasEverything()
+      if (!saved) await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    expect(saved).toBe(true)
   })
 
   it('answers /healthz without a token and tells nothing about documents there', async () => {
