@@ -83,7 +83,8 @@ const fake = vi.hoisted(() => {
   }
 })
 vi.mock('electron', () => fake.electron)
-vi.mock('./paths', () => ({
+vi.mock('./paths', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./paths')>()),
   appLocations: () => ({
     mainDir: join(temp, 'main'),
     rendererDir,

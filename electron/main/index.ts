@@ -8,7 +8,7 @@ import type { HubLogger } from '../hub/types'
 import type { HandlerContext } from './handlers'
 import { registerHandlers } from './ipc'
 import { menuTemplate } from './menu'
-import { appLocations } from './paths'
+import { appLocations, pageTarget } from './paths'
 import { enableSandboxForAllRenderers, installSecurity } from './security'
 import { createMainWindow } from './window'
 
@@ -74,7 +74,8 @@ async function start(): Promise<void> {
         (app.isPackaged ? 'Please reinstall Roundtable.' : 'Run "node scripts/electron-native.mjs" (npm start does this), then start again.'),
     )
   }
-  if (!existsSync(join(locations.rendererDir, 'index.html'))) {
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+  if (!devServerUrl && !existsSync(join(locations.rendererDir, 'index.html'))) {
     throw new StartupError('Roundtable could not start', `The app has not been built (${locations.rendererDir} is missing). Run npm run build.`)
   }
 
@@ -88,20 +89,23 @@ async function start(): Promise<void> {
       port: 0,
       tokens: TokenRegistry.withAdminToken(token),
       staticDir: locations.rendererDir,
+      // Only under `npm run dev`: the page comes from Vite's dev server, which must reach the hub.
+      allowedOrigins: devServerUrl ? [new URL(devServerUrl).origin] : undefined,
       sqliteNativeBinding: locations.sqliteBinding,
       logger,
     })
   } catch (error) {
     throw new StartupError('Roundtable could not open its data', `${(error as Error).message}\n\nData folder: ${dataDir}`)
   }
-  const hubOrigin = hub.origin
-  logger.info(`Roundtable hub on ${hubOrigin}; data in ${dataDir}`)
+  logger.info(`Roundtable hub on ${hub.origin}; data in ${dataDir}`)
+  const page = pageTarget({ hubOrigin: hub.origin, token, isPackaged: app.isPackaged, devServerUrl })
 
   const log = (message: string): void => logger.warn(message)
-  installSecurity({ hubOrigin, log })
+  // The rules name the page's origin: the hub's, except under `npm run dev` (see pageTarget).
+  installSecurity({ hubOrigin: page.pageOrigin, setContentSecurityPolicy: !devServerUrl, log })
 
   const context: HandlerContext = {
-    hubOrigin,
+    hubOrigin: page.pageOrigin,
     appName: 'Roundtable',
     appVersion: app.getVersion(),
     dataDir,
@@ -138,7 +142,7 @@ async function start(): Promise<void> {
   )
 
   windowOptions = {
-    url: `${hubOrigin}/?token=${encodeURIComponent(token)}`,
+    url: page.url,
     preloadFile: locations.preloadFile,
     channels,
     withDevTools,

@@ -49,3 +49,25 @@ export function appLocations(input: LocationInputs): AppLocations {
       : join(electronNativeDir(input.appPath, input.electronVersion, input.platform, input.arch), SQLITE_BINDING_FILE),
   }
 }
+
+export interface PageTarget {
+  /** What the window loads. */
+  url: string
+  /** The origin our page runs on: the only one allowed to navigate within and to call IPC. */
+  pageOrigin: string
+}
+
+/**
+ * Where the window points. Normally the hub itself serves the built app, so the page and the hub
+ * share one origin. Under `npm run dev` (electron-vite sets ELECTRON_RENDERER_URL, never in a
+ * packaged app) the page comes from Vite's dev server for hot reload instead, and is told the hub's
+ * address in a `hub` query parameter; index.ts then lets that one origin open WebSockets to the hub.
+ */
+export function pageTarget(input: { hubOrigin: string; token: string; isPackaged: boolean; devServerUrl?: string }): PageTarget {
+  const query = `token=${encodeURIComponent(input.token)}`
+  if (!input.isPackaged && input.devServerUrl) {
+    const dev = new URL(input.devServerUrl)
+    return { url: `${dev.origin}/?${query}&hub=${encodeURIComponent(input.hubOrigin)}`, pageOrigin: dev.origin }
+  }
+  return { url: `${input.hubOrigin}/?${query}`, pageOrigin: input.hubOrigin }
+}

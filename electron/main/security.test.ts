@@ -131,6 +131,11 @@ describe('session rules', () => {
       responseHeaders: { 'Content-Security-Policy': [contentSecurityPolicy('127.0.0.1:40123')] },
     })
 
+    const off = fakeSession()
+    hardenSession(off.target as never, { hubOrigin: HUB, setContentSecurityPolicy: false })
+    expect(off.handlers.headers).toBeUndefined()
+    expect(off.handlers.request).toBeDefined()
+
     const otherCallback = vi.fn()
     onHeaders({ url: 'devtools://devtools/bundled/x.js', responseHeaders: {} }, otherCallback)
     expect(otherCallback).toHaveBeenCalledWith({})

@@ -21,6 +21,11 @@ export interface SecurityOptions {
   hubOrigin: string
   /** Hosts links may open on in the system browser (undefined: any https host). */
   externalLinks?: ExternalUrlOptions
+  /**
+   * Also set the hub's CSP on responses (default true). Off only under `npm run dev`, where the page
+   * comes from Vite's dev server, whose hot-reload preamble is an inline script.
+   */
+  setContentSecurityPolicy?: boolean
   /** Told about each refused navigation, window or link, for the log. */
   log?(message: string): void
 }
@@ -98,6 +103,7 @@ export function hardenSession(target: Session, options: SecurityOptions): void {
 
   // Item 7, "Define a Content-Security-Policy": the hub already sends one; setting the same policy
   // here as well is defence in depth, in case a response ever reaches the window without it.
+  if (options.setContentSecurityPolicy === false) return
   const policy = contentSecurityPolicy(new URL(options.hubOrigin).host)
   target.webRequest.onHeadersReceived((details, callback) => {
     if (!isHubUrl(details.url, options.hubOrigin)) return callback({})
