@@ -44,10 +44,4 @@ export interface RunningHub {
   close(): Promise<void>
 }
 
-export interface DocumentSummary {
-  id: string
-  kind: string
-  title: string
-  /** ISO 8601. */
-  updatedAt: string
-}
+export type { DocumentSummary } from '../../shared/api'

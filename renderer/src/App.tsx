@@ -1,0 +1,86 @@
+import { useState } from 'react'
+import { Board } from './Board'
+import { Home } from './Home'
+import { hubAddressFrom } from './hub'
+import { useIdentity } from './identity'
+import { NamePrompt } from './NamePrompt'
+import { HOME_HREF, useRoute } from './route'
+
+export function App() {
+  const [hub] = useState(() => hubAddressFrom(window.location))
+  const route = useRoute()
+  const { user, saveName } = useIdentity()
+  const [changingName, setChangingName] = useState(false)
+
+  let content
+  if (!hub) {
+    content = (
+      <>
+        <h1>This page needs its access link</h1>
+        <p>
+          Open Roundtable from the address it printed when it started. That address ends with <code>?token=</code> and a
+          long code, which keeps the plans here private.
+        </p>
+      </>
+    )
+  } else if (!user || changingName) {
+    content = (
+      <NamePrompt
+        currentName={user?.name ?? ''}
+        onSave={(name) => {
+          saveName(name)
+          setChangingName(false)
+        }}
+        onCancel={user ? () => setChangingName(false) : undefined}
+      />
+    )
+  } else if (route.screen === 'home') {
+    content = <Home hub={hub} />
+  } else if (route.screen === 'board') {
+    // Keyed by board, so moving between boards starts a fresh connection.
+    content = <Board key={route.docId} hub={hub} docId={route.docId} user={user} />
+  } else {
+    content = (
+      <>
+        <h1>Page not found</h1>
+        <p>
+          <a href={HOME_HREF}>Go to the list of boards</a>
+        </p>
+      </>
+    )
+  }
+
+  return (
+    <>
+      <a className="nhsuk-skip-link" href="#main-content" onClick={skipToMain}>
+        Skip to main content
+      </a>
+      <header className="rt-header" role="banner">
+        <div className="rt-header__inner">
+          <a className="rt-header__name" href={HOME_HREF}>
+            Roundtable
+          </a>
+          {user && !changingName ? (
+            <p className="rt-header__user">
+              You are <strong>{user.name}</strong>{' '}
+              <button type="button" className="rt-link-button" onClick={() => setChangingName(true)}>
+                Change name
+              </button>
+            </p>
+          ) : null}
+        </div>
+      </header>
+      <div className="rt-container">
+        <main className="nhsuk-main-wrapper" id="main-content" tabIndex={-1}>
+          {content}
+        </main>
+      </div>
+    </>
+  )
+}
+
+/** Hash links drive the router, so the skip link moves focus itself instead of changing the hash. */
+function skipToMain(event: React.MouseEvent<HTMLAnchorElement>): void {
+  event.preventDefault()
+  document.getElementById('main-content')?.focus()
+}

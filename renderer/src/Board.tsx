@@ -1,0 +1,161 @@
+import { useEffect, useMemo, useState } from 'react'
+import { initialiseBoard, readMeta } from '../../shared/board'
+import type { PresenceUser } from '../../shared/presence'
+import { BoardCanvas } from './BoardCanvas'
+import type { HubAddress } from './hub'
+import { forgetNewBoard, pendingTitleFor } from './newBoards'
+import { HOME_HREF } from './route'
+import { useBoardSession, useDocVersion, useParticipants, useUndoState, type BoardSession } from './useBoardSession'
+import type { ConnectionStatus } from '../../shared/connection'
+
+interface Props {
+  hub: HubAddress
+  docId: string
+  user: PresenceUser
+}
+
+export function Board({ hub, docId, user }: Props) {
+  const { session, status } = useBoardSession(hub, docId, user)
+  return (
+    <>
+      <a className="nhsuk-back-link" href={HOME_HREF}>
+        All plans
+      </a>
+      {session ? (
+        <BoardPage key={session.doc.guid} session={session} docId={docId} status={status} user={user} />
+      ) : (
+        <h1>Opening plan…</h1>
+      )}
+    </>
+  )
+}
+
+function BoardPage({ session, docId, status, user }: { session: BoardSession; docId: string; status: ConnectionStatus; user: PresenceUser }) {
+  const { doc, provider, undoManager } = session
+  const version = useDocVersion(doc)
+  const meta = useMemo(() => readMeta(doc), [doc, version])
+  const synced = status.state === 'saved' || status.state === 'saving' || status.state === 'reconnecting'
+  const [message, setMessage] = useState('')
+
+  // A board created in this window gets its title once the hub has sent what it holds.
+  useEffect(() => {
+    const title = pendingTitleFor(docId)
+    if (!synced || meta || !title) return
+    initialiseBoard(doc, { kind: 'plan', title, now: new Date() })
+    undoManager.clear()
+    forgetNewBoard(docId)
+  }, [synced, meta, doc, docId, undoManager])
+
+  // Undo and redo from the keyboard, anywhere on the board except inside a text field (which has its own).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null
+      if (target && (target.closest('input, textarea, select, [contenteditable="true"]') || event.defaultPrevented)) return
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return
+      const key = event.key.toLowerCase()
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault()
+        if (undoManager.undo()) setMessage('Undone.')
+      } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
+        event.preventDefault()
+        if (undoManager.redo()) setMessage('Redone.')
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [undoManager])
+
+  if (!meta) {
+    if (status.state === 'refused') return <ConnectionBanner status={status} />
+    if (!synced || pendingTitleFor(docId)) {
+      return (
+        <>
+          <h1>Opening plan…</h1>
+          <ConnectionBanner status={status} />
+        </>
+      )
+    }
+    return (
+      <>
+        <h1>This plan does not exist</h1>
+        <p>It may have been created on another hub, or the link may be wrong.</p>
+        <p>
+          <a href={HOME_HREF}>Go to the list of plans</a>
+        </p>
+      </>
+    )
+  }
+
+  return (
+    <>
+      <div className="rt-board-header">
+        <div>
+          <span className="nhsuk-caption-l">Care and support plan</span>
+          <h1 className="rt-board-title">{meta.title}</h1>
+        </div>
+        <BoardToolbar session={session} onMessage={setMessage} />
+      </div>
+      <div className="rt-board-status">
+        <ConnectionBanner status={status} />
+        <Presence provider={provider} />
+      </div>
+      <p className="nhsuk-u-visually-hidden" role="status" aria-live="polite">
+        {message}
+      </p>
+      <BoardCanvas doc={doc} version={version} author={user.name} onMessage={setMessage} />
+    </>
+  )
+}
+
+function BoardToolbar({ session, onMessage }: { session: BoardSession; onMessage(message: string): void }) {
+  const { canUndo, canRedo } = useUndoState(session.undoManager)
+  return (
+    <div className="rt-toolbar" role="group" aria-label="Undo and redo your changes">
+      <button
+        type="button"
+        className="nhsuk-button nhsuk-button--secondary rt-button--small"
+        disabled={!canUndo}
+        aria-keyshortcuts="Control+Z"
+        onClick={() => session.undoManager.undo() && onMessage('Undone.')}
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        className="nhsuk-button nhsuk-button--secondary rt-button--small"
+        disabled={!canRedo}
+        aria-keyshortcuts="Control+Y"
+        onClick={() => session.undoManager.redo() && onMessage('Redone.')}
+      >
+        Redo
+      </button>
+    </div>
+  )
+}
+
+function ConnectionBanner({ status }: { status: ConnectionStatus }) {
+  return (
+    <p className={`rt-connection rt-connection--${status.state}`} role="status" aria-live="polite">
+      <span className="rt-connection__dot" aria-hidden="true" />
+      {status.label}
+    </p>
+  )
+}
+
+function Presence({ provider }: { provider: BoardSession['provider'] }) {
+  const people = useParticipants(provider)
+  return (
+    <section className="rt-presence" aria-label="Here now">
+      <h2 className="rt-presence__heading">Here now ({people.length})</h2>
+      <ul className="rt-presence__list">
+        {people.map((person) => (
+          <li key={person.clientId} className="rt-presence__person">
+            <span className="rt-presence__dot" style={{ backgroundColor: person.colour }} aria-hidden="true" />
+            {person.name}
+            {person.isMe ? ' (you)' : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useId, useState } from 'react'
+import { boardsForHome, type DocumentSummary } from '../../shared/api'
+import { validateTitle } from '../../shared/board'
+import { newDocId } from '../../shared/docId'
+import { ErrorMessage } from './ErrorMessage'
+import { formatDateTime } from './format'
+import { fetchDocuments, type HubAddress } from './hub'
+import { rememberNewBoard } from './newBoards'
+import { boardHref, navigate } from './route'
+
+type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; boards: DocumentSummary[] }
+
+export function Home({ hub }: { hub: HubAddress }) {
+  const [list, setList] = useState<ListState>({ status: 'loading' })
+  const [creating, setCreating] = useState(false)
+
+  const load = useCallback(
+    (signal?: AbortSignal) => {
+      fetchDocuments(hub, signal)
+        .then((documents) => setList({ status: 'ready', boards: boardsForHome(documents) }))
+        .catch((error: Error) => {
+          if (error.name !== 'AbortError') setList({ status: 'error', message: error.message })
+        })
+    },
+    [hub],
+  )
+
+  useEffect(() => {
+    const controller = new AbortController()
+    load(controller.signal)
+    // Someone else may have added a board meanwhile; refresh when this window comes back into view.
+    const onFocus = () => load()
+    window.addEventListener('focus', onFocus)
+    return () => {
+      controller.abort()
+      window.removeEventListener('focus', onFocus)
+    }
+  }, [load])
+
+  return (
+    <>
+      <h1>Plans</h1>
+      {creating ? (
+        <NewPlanForm onCancel={() => setCreating(false)} />
+      ) : (
+        <button type="button" className="nhsuk-button" onClick={() => setCreating(true)}>
+          New plan
+        </button>
+      )}
+      <h2>Your plans</h2>
+      {list.status === 'loading' ? <p role="status">Loading plans…</p> : null}
+      {list.status === 'error' ? (
+        <div className="rt-problem" role="alert">
+          <p>{list.message}</p>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => load()}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {list.status === 'ready' && list.boards.length === 0 ? (
+        <p className="rt-empty">There are no plans here yet. Choose “New plan” to start one.</p>
+      ) : null}
+      {list.status === 'ready' && list.boards.length > 0 ? (
+        <ul className="rt-board-list">
+          {list.boards.map((board) => (
+            <li key={board.id} className="rt-board-list__item">
+              <a className="rt-board-list__link" href={boardHref(board.id)}>
+                {board.title || 'Untitled plan'}
+              </a>
+              <p className="rt-board-list__meta">
+                Plan · last updated <time dateTime={board.updatedAt}>{formatDateTime(board.updatedAt)}</time>
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  )
+}
+
+function NewPlanForm({ onCancel }: { onCancel(): void }) {
+  const [title, setTitle] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const inputId = useId()
+
+  function submit(event: React.FormEvent): void {
+    event.preventDefault()
+    const problem = validateTitle(title)
+    setError(problem)
+    if (problem) return
+    const docId = newDocId()
+    rememberNewBoard(docId, title.trim())
+    navigate(boardHref(docId))
+  }
+
+  return (
+    <form className="rt-panel" onSubmit={submit} noValidate aria-labelledby={`${inputId}-heading`}>
+      <h2 id={`${inputId}-heading`}>New plan</h2>
+      <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+        <label className="nhsuk-label" htmlFor={inputId}>
+          Name of the plan
+        </label>
+        <div className="nhsuk-hint" id={`${inputId}-hint`}>
+          For example the person’s initials. On a shared screen, initials keep things private.
+        </div>
+        <ErrorMessage id={`${inputId}-error`} message={error} />
+        <input
+          className={`nhsuk-input nhsuk-u-width-two-thirds${error ? ' nhsuk-input--error' : ''}`}
+          id={inputId}
+          autoFocus
+          autoComplete="off"
+          value={title}
+          aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ''}`}
+          onChange={(event) => setTitle(event.target.value)}
+        />
+      </div>
+      <div className="rt-actions">
+        <button type="submit" className="nhsuk-button">
+          Create plan
+        </button>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,71 @@
+import { apiErrorSchema, documentListSchema, stateVectorAnswerSchema, type DocumentSummary } from '../../shared/api'
+import { fromBase64 } from '../../shared/stateVector'
+
+/**
+ * Where this page's hub is and the access code for it. The page always talks to the hub it was
+ * loaded from; only under `npm run dev` (page from Vite's dev server) does `?hub=` name it.
+ */
+export interface HubAddress {
+  httpOrigin: string
+  /** ws://host:port/sync, the base y-websocket appends the board id to. */
+  syncUrl: string
+  token: string
+}
+
+export function hubAddressFrom(location: { href: string }): HubAddress | null {
+  const url = new URL(location.href)
+  const token = url.searchParams.get('token')
+  if (!token) return null
+  let origin = url.origin
+  const named = url.searchParams.get('hub')
+  if (named) {
+    const hub = new URL(named)
+    if (hub.protocol === 'http:' || hub.protocol === 'https:') origin = hub.origin
+  }
+  const syncUrl = `${origin.replace(/^http/, 'ws')}/sync`
+  return { httpOrigin: origin, syncUrl, token }
+}
+
+/** A failed call to the hub, with words a person can act on. `status` is 0 when the hub could not be reached. */
+export class HubError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message)
+    this.name = 'HubError'
+  }
+}
+
+async function getJson(hub: HubAddress, path: string, signal?: AbortSignal): Promise<unknown> {
+  let response: Response
+  try {
+    response = await fetch(`${hub.httpOrigin}${path}`, {
+      headers: { Authorization: `Bearer ${hub.token}` },
+      cache: 'no-store',
+      signal,
+    })
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error
+    throw new HubError('Roundtable’s hub cannot be reached. Check it is still running, then try again.', 0)
+  }
+  const body: unknown = await response.json().catch(() => null)
+  if (!response.ok) {
+    const parsed = apiErrorSchema.safeParse(body)
+    throw new HubError(parsed.success ? parsed.data.error : `The hub answered ${response.status}. Try again.`, response.status)
+  }
+  return body
+}
+
+export async function fetchDocuments(hub: HubAddress, signal?: AbortSignal): Promise<DocumentSummary[]> {
+  const parsed = documentListSchema.safeParse(await getJson(hub, '/api/docs', signal))
+  if (!parsed.success) throw new HubError('The hub sent a list of boards this version cannot read.', 200)
+  return parsed.data.documents
+}
+
+/** What the hub has stored of one board: its Yjs state vector. */
+export async function fetchStoredStateVector(hub: HubAddress, docId: string): Promise<Uint8Array> {
+  const parsed = stateVectorAnswerSchema.safeParse(await getJson(hub, `/api/docs/${encodeURIComponent(docId)}/state-vector`))
+  if (!parsed.success) throw new HubError('The hub sent an answer this version cannot read.', 200)
+  return fromBase64(parsed.data.stateVector)
+}

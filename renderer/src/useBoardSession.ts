@@ -1,0 +1,171 @@
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { createBoardUndoManager } from '../../shared/board'
+import { describeConnection, type ConnectionFacts, type ConnectionStatus } from '../../shared/connection'
+import { participantsFrom, type Participant, type PresenceUser } from '../../shared/presence'
+import { remoteHasEverything } from '../../shared/stateVector'
+import { fetchStoredStateVector, HubError, type HubAddress } from './hub'
+
+/** One open board: its Y.Doc (the only copy of its state in this window), the link to the hub, and undo. */
+export interface BoardSession {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  undoManager: Y.UndoManager
+}
+
+const SAVE_CHECK_DELAY_MS = 250
+const SAVE_RECHECK_MS = 1000
+
+/**
+ * Opens a board for as long as the component using it is mounted. Created inside an effect (not
+ * during render) so React's development double-mount cannot leave a second connection open.
+ */
+export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUser): { session: BoardSession | null; status: ConnectionStatus } {
+  const [session, setSession] = useState<BoardSession | null>(null)
+  const [facts, setFacts] = useState<ConnectionFacts>({ connected: false, everSynced: false, refused: false, hubHasEverything: true })
+
+  useEffect(() => {
+    // Garbage collection stays on for now; plan history (named versions) will need it off.
+    const doc = new Y.Doc()
+    const provider = new WebsocketProvider(hub.syncUrl, docId, doc, { params: { token: hub.token } })
+    const undoManager = createBoardUndoManager(doc)
+    setSession({ doc, provider, undoManager })
+
+    let current: ConnectionFacts = { connected: false, everSynced: false, refused: false, hubHasEverything: true }
+    const update = (change: Partial<ConnectionFacts>) => {
+      current = { ...current, ...change }
+      setFacts(current)
+    }
+
+    // "Saved" is only said once the hub's stored state holds everything this window has.
+    let disposed = false
+    let checkTimer: ReturnType<typeof setTimeout> | undefined
+    let checking = false
+    const scheduleSaveCheck = (delay: number) => {
+      clearTimeout(checkTimer)
+      checkTimer = setTimeout(checkSaved, delay)
+    }
+    const checkSaved = async () => {
+      if (checking || disposed) return
+      checking = true
+      try {
+        const stored = await fetchStoredStateVector(hub, docId)
+        if (disposed) return
+        if (remoteHasEverything(Y.encodeStateVector(doc), stored)) update({ hubHasEverything: true })
+        else if (current.connected) scheduleSaveCheck(SAVE_RECHECK_MS)
+      } catch (error) {
+        if (disposed) return
+        if (error instanceof HubError && (error.status === 401 || error.status === 403)) {
+          update({ refused: true })
+          provider.disconnect()
+        } else if (current.connected) {
+          scheduleSaveCheck(SAVE_RECHECK_MS)
+        }
+      } finally {
+        checking = false
+      }
+    }
+
+    const onStatus = ({ status }: { status: string }) => {
+      update({ connected: status === 'connected' })
+      // A refused WebSocket looks like any other failure from here; the API says which it was.
+      if (status !== 'connected' && !current.everSynced) void checkSaved()
+      if (status === 'connected' && !current.hubHasEverything) scheduleSaveCheck(SAVE_CHECK_DELAY_MS)
+    }
+    const onSync = (synced: boolean) => {
+      if (!synced) return
+      update({ everSynced: true })
+      if (!current.hubHasEverything) scheduleSaveCheck(SAVE_CHECK_DELAY_MS)
+    }
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      // Changes that arrived from the hub are already stored there; only our own need checking.
+      if (origin === provider) return
+      update({ hubHasEverything: false })
+      scheduleSaveCheck(SAVE_CHECK_DELAY_MS)
+    }
+    provider.on('status', onStatus)
+    provider.on('sync', onSync)
+    doc.on('update', onUpdate)
+
+    return () => {
+      disposed = true
+      clearTimeout(checkTimer)
+      provider.off('status', onStatus)
+      provider.off('sync', onSync)
+      doc.off('update', onUpdate)
+      undoManager.destroy()
+      provider.destroy()
+      doc.destroy()
+      setSession(null)
+    }
+  }, [hub, docId])
+
+  // Who I am, for everyone else's "Here now" list.
+  useEffect(() => {
+    session?.provider.awareness.setLocalStateField('user', { name: user.name, colour: user.colour })
+  }, [session, user.name, user.colour])
+
+  return { session, status: describeConnection(facts) }
+}
+
+/** A number that changes whenever the document does: components re-read the Y.Doc when it changes. */
+export function useDocVersion(doc: Y.Doc): number {
+  const [store] = useState(() => {
+    let version = 0
+    return {
+      subscribe(onChange: () => void) {
+        const listener = () => {
+          version++
+          onChange()
+        }
+        doc.on('update', listener)
+        return () => doc.off('update', listener)
+      },
+      read: () => version,
+    }
+  })
+  return useSyncExternalStore(store.subscribe, store.read)
+}
+
+/** Everyone on this board now, me first. */
+export function useParticipants(provider: WebsocketProvider): Participant[] {
+  const awareness = provider.awareness
+  const [store] = useState(() => {
+    let snapshot = participantsFrom(awareness.getStates(), awareness.clientID)
+    return {
+      subscribe(onChange: () => void) {
+        const listener = () => {
+          snapshot = participantsFrom(awareness.getStates(), awareness.clientID)
+          onChange()
+        }
+        awareness.on('change', listener)
+        return () => awareness.off('change', listener)
+      },
+      read: () => snapshot,
+    }
+  })
+  return useSyncExternalStore(store.subscribe, store.read)
+}
+
+/** Whether Undo and Redo have anything to do, kept current as the stack changes. */
+export function useUndoState(undoManager: Y.UndoManager): { canUndo: boolean; canRedo: boolean } {
+  const [store] = useState(() => {
+    let snapshot = { canUndo: undoManager.canUndo(), canRedo: undoManager.canRedo() }
+    return {
+      subscribe(onChange: () => void) {
+        const listener = () => {
+          snapshot = { canUndo: undoManager.canUndo(), canRedo: undoManager.canRedo() }
+          onChange()
+        }
+        const events = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const
+        for (const event of events) undoManager.on(event, listener)
+        return () => {
+          for (const event of events) undoManager.off(event, listener)
+        }
+      },
+      read: () => snapshot,
+    }
+  })
+  return useSyncExternalStore(store.subscribe, store.read)
+}

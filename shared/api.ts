@@ -1,0 +1,29 @@
+import { z } from 'zod'
+
+/**
+ * What the hub's JSON API answers, as schemas. The hub builds these shapes; the renderer parses
+ * every answer with them, so a bad or foreign answer becomes a clear message instead of a crash.
+ */
+
+export const documentSummarySchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  /** ISO 8601. */
+  updatedAt: z.string(),
+})
+
+export type DocumentSummary = z.infer<typeof documentSummarySchema>
+
+export const documentListSchema = z.object({ documents: z.array(documentSummarySchema) })
+
+export const stateVectorAnswerSchema = z.object({ stateVector: z.string() })
+
+export const apiErrorSchema = z.object({ error: z.string() })
+
+/** Boards for the home screen: known kinds only, newest first (the hub already sorts; this makes it a rule). */
+export function boardsForHome(documents: readonly DocumentSummary[]): DocumentSummary[] {
+  return documents
+    .filter((document) => document.kind === 'plan')
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+}

@@ -1,0 +1,36 @@
+/**
+ * What the board tells people about their connection and their changes. It must never claim more
+ * than is true: "Saved" only once the hub (which writes to disk before it relays) holds every change
+ * made in this window.
+ */
+
+export type ConnectionState = 'connecting' | 'refused' | 'reconnecting' | 'saving' | 'saved'
+
+export interface ConnectionFacts {
+  /** The WebSocket to the hub is open. */
+  connected: boolean
+  /** The first exchange with the hub has finished since the page opened. */
+  everSynced: boolean
+  /** The hub refused this window's access code. */
+  refused: boolean
+  /** Every change made here is known to be stored by the hub. */
+  hubHasEverything: boolean
+}
+
+export interface ConnectionStatus {
+  state: ConnectionState
+  label: string
+}
+
+export function describeConnection(facts: ConnectionFacts): ConnectionStatus {
+  if (facts.refused) {
+    return { state: 'refused', label: 'The hub refused this link’s access code. Ask whoever runs Roundtable for a new link.' }
+  }
+  if (!facts.connected) {
+    if (!facts.everSynced) return { state: 'connecting', label: 'Connecting to the hub…' }
+    return { state: 'reconnecting', label: 'Reconnecting — your changes are kept here and will be sent when the hub is back' }
+  }
+  if (!facts.everSynced) return { state: 'connecting', label: 'Connecting to the hub…' }
+  if (!facts.hubHasEverything) return { state: 'saving', label: 'Connected — saving…' }
+  return { state: 'saved', label: 'Connected — all changes saved' }
+}

@@ -1,0 +1,63 @@
+/**
+ * Who is here now. Each window publishes `{ user: { name, colour } }` in Yjs awareness; everything
+ * read back from awareness comes from other people's devices, so it is checked before it is shown.
+ */
+
+export const MAX_NAME_LENGTH = 40
+
+/** NHS palette colours with at least 3:1 contrast on white, for the dot beside each name. */
+export const PRESENCE_COLOURS: readonly string[] = [
+  '#005eb8', // NHS blue
+  '#007f3b', // NHS green
+  '#330072', // NHS purple
+  '#ae2573', // NHS pink
+  '#d5281b', // NHS red
+  '#8a1538', // NHS dark pink
+  '#425563', // NHS dark grey
+  '#00a499', // NHS aqua green is 3:1 only on large shapes; used for the dot, never for text
+]
+
+export interface PresenceUser {
+  name: string
+  colour: string
+}
+
+export interface Participant extends PresenceUser {
+  clientId: number
+  isMe: boolean
+}
+
+export function validateDisplayName(name: string): string | null {
+  const trimmed = name.trim()
+  if (trimmed.length === 0) return 'Enter the name others will see, for example “Sam, district nurse”.'
+  if (trimmed.length > MAX_NAME_LENGTH) return `A name can be up to ${MAX_NAME_LENGTH} characters. It is ${trimmed.length}.`
+  return null
+}
+
+/** A colour picked once per device; `random` is injectable so tests can pin it. */
+export function pickColour(random: () => number = Math.random): string {
+  return PRESENCE_COLOURS[Math.floor(random() * PRESENCE_COLOURS.length) % PRESENCE_COLOURS.length]
+}
+
+function asPresenceUser(state: unknown): PresenceUser | null {
+  if (typeof state !== 'object' || state === null) return null
+  const user = (state as { user?: unknown }).user
+  if (typeof user !== 'object' || user === null) return null
+  const { name, colour } = user as { name?: unknown; colour?: unknown }
+  if (typeof name !== 'string' || validateDisplayName(name) !== null) return null
+  const safeColour = typeof colour === 'string' && PRESENCE_COLOURS.includes(colour) ? colour : PRESENCE_COLOURS[6]
+  return { name: name.trim(), colour: safeColour }
+}
+
+/** Everyone in awareness with a valid name: me first, then others by name. */
+export function participantsFrom(states: ReadonlyMap<number, unknown>, myClientId: number): Participant[] {
+  const people: Participant[] = []
+  for (const [clientId, state] of states) {
+    const user = asPresenceUser(state)
+    if (user) people.push({ ...user, clientId, isMe: clientId === myClientId })
+  }
+  return people.sort((a, b) => {
+    if (a.isMe !== b.isMe) return a.isMe ? -1 : 1
+    return a.name.localeCompare(b.name, 'en-GB') || a.clientId - b.clientId
+  })
+}
