@@ -131,4 +131,16 @@ describe('cards', () => {
     undo.undo()
     expect(texts(mine, 'strengths').sort()).toEqual(['Mine', 'Theirs'])
   })
+
+  it('undo takes back one change at a time, however quickly they came', () => {
+    const doc = new Y.Doc()
+    const undo = createBoardUndoManager(doc)
+    const id = addCard(doc, { section: 'goals', text: 'Keep this one', author: '', now })
+    addCard(doc, { section: 'goals', text: 'Second', author: '', now })
+    deleteCard(doc, id)
+    undo.undo()
+    expect(texts(doc, 'goals')).toEqual(['Keep this one', 'Second'])
+    undo.undo()
+    expect(texts(doc, 'goals')).toEqual(['Keep this one'])
+  })
 })

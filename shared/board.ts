@@ -197,7 +197,11 @@ export function moveCard(doc: Y.Doc, cardId: string, toSection: string, toIndex:
   }, LOCAL_ORIGIN)
 }
 
-/** Undo and redo for this user's own card changes (add, edit, move, delete), never other people's. */
+/**
+ * Undo and redo for this user's own card changes (add, edit, move, delete), never other people's.
+ * Each change is one step (captureTimeout 0): cards change by whole actions, not keystrokes, so a
+ * quick "add, then delete" must undo the delete alone rather than both at once.
+ */
 export function createBoardUndoManager(doc: Y.Doc): Y.UndoManager {
-  return new Y.UndoManager([cardsMap(doc), metaMap(doc)], { trackedOrigins: new Set([LOCAL_ORIGIN]) })
+  return new Y.UndoManager([cardsMap(doc), metaMap(doc)], { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 })
 }

@@ -10,6 +10,7 @@ import {
   useSensor,
   useSensors,
   type Announcements,
+  type DragCancelEvent,
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
@@ -27,6 +28,14 @@ interface Props {
   version: number
   author: string
   onMessage(message: string): void
+}
+
+/** dnd-kit's own announcer stays quiet; see `say` in BoardCanvas. */
+const SILENT: Announcements = {
+  onDragStart: () => undefined,
+  onDragOver: () => undefined,
+  onDragEnd: () => undefined,
+  onDragCancel: () => undefined,
 }
 
 const SCREEN_READER_INSTRUCTIONS =
@@ -57,8 +66,6 @@ export function BoardCanvas({ doc, version, author, onMessage }: Props) {
     cardText: (id) => cardsById.get(id)?.text ?? 'card',
     sectionTitle: (id) => PLAN_SECTIONS.find((section) => section.id === id)?.title ?? id,
   }
-  const wordsRef = useRef(words)
-  wordsRef.current = words
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -66,27 +73,17 @@ export function BoardCanvas({ doc, version, author, onMessage }: Props) {
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   )
 
-  // Read at the moment dnd-kit announces, so they describe where the card is in the drag's view.
-  const announcements: Announcements = {
-    onDragStart: ({ active }) => {
-      const now = placesRef.current
-      return now ? `Picked up ${cardName(wordsRef.current, String(active.id))}, ${describePlace(now, wordsRef.current, String(active.id))}.` : undefined
-    },
-    onDragOver: ({ active }) => {
-      const now = placesRef.current
-      return now ? `${cardName(wordsRef.current, String(active.id))} is now at ${describePlace(now, wordsRef.current, String(active.id))}.` : undefined
-    },
-    onDragEnd: ({ active }) => {
-      const now = placesRef.current
-      return now ? `Dropped ${cardName(wordsRef.current, String(active.id))} at ${describePlace(now, wordsRef.current, String(active.id))}.` : undefined
-    },
-    onDragCancel: ({ active }) => `Cancelled. ${cardName(wordsRef.current, String(active.id))} is back where it was.`,
-  }
+  // What a screen reader hears as a card moves. Said from our own live region, written in the drag
+  // handlers below once the new places are known (dnd-kit's announcer runs before they are).
+  const [spoken, setSpoken] = useState('')
+  const lastPlace = useRef('')
+  const say = (text: string) => setSpoken(text)
 
   function onDragStart({ active }: DragStartEvent): void {
-    setPlaces(placesFrom(PLAN_SECTIONS, cardsBySection))
-    onMessage('')
-    void active
+    const now = placesFrom(PLAN_SECTIONS, cardsBySection)
+    setPlaces(now)
+    lastPlace.current = describePlace(now, words, String(active.id))
+    say(`Picked up ${cardName(words, String(active.id))}, ${lastPlace.current}.`)
   }
 
   function onDragOver({ active, over }: DragOverEvent): void {
@@ -98,18 +95,24 @@ export function BoardCanvas({ doc, version, author, onMessage }: Props) {
     const below = translated ? translated.top > over.rect.top + over.rect.height / 2 : false
     const next = moveAcross(current, activeId, overId, below)
     if (next !== current) setPlaces(next)
+    // Within a section dnd-kit only shifts the cards on screen; say where the card would land.
+    const wouldBe = next !== current ? next : moveWithin(current, activeId, overId)
+    const place = describePlace(wouldBe, words, activeId)
+    if (place === lastPlace.current) return
+    lastPlace.current = place
+    say(`${cardName(words, activeId)} is now at ${place}.`)
   }
 
   function onDragEnd({ active, over }: DragEndEvent): void {
     let current = placesRef.current
     const cardId = String(active.id)
     if (current && over) current = moveWithin(current, cardId, String(over.id))
-    if (current) placesRef.current = current
     const section = current ? sectionOf(current, cardId) : null
     if (current && section) {
       const index = current[section].indexOf(cardId)
       const before = cardsById.get(cardId)
       const beforeIndex = before ? cardsBySection[before.section].findIndex((card) => card.id === cardId) : -1
+      say(`Dropped ${cardName(words, cardId)} at ${describePlace(current, words, cardId)}.`)
       if (!before || before.section !== section || beforeIndex !== index) {
         try {
           moveCard(doc, cardId, section, index)
@@ -121,17 +124,25 @@ export function BoardCanvas({ doc, version, author, onMessage }: Props) {
     setPlaces(null)
   }
 
+  function onDragCancel({ active }: DragCancelEvent): void {
+    say(`Cancelled. ${cardName(words, String(active.id))} is back where it was.`)
+    setPlaces(null)
+  }
+
   return (
     <DndContext
       sensors={sensors}
       collisionDetection={closestCorners}
       measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: SCREEN_READER_INSTRUCTIONS } }}
+      accessibility={{ announcements: SILENT, screenReaderInstructions: { draggable: SCREEN_READER_INSTRUCTIONS } }}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}
-      onDragCancel={() => setPlaces(null)}
+      onDragCancel={onDragCancel}
     >
+      <p className="nhsuk-u-visually-hidden" role="status" aria-live="assertive" aria-atomic="true">
+        {spoken}
+      </p>
       <div className="rt-sections">
         {PLAN_SECTIONS.map((section) => (
           <SectionColumn

@@ -26,7 +26,8 @@ export async function openAs(browser: Browser, url: string, name: string): Promi
   await page.goto(url)
   await page.getByLabel('Your name').fill(name)
   await page.getByRole('button', { name: 'Continue' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Plans' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'What should others call you?' })).toBeHidden()
+  await expect(page.getByRole('banner')).toContainText(`You are ${name}`)
   return page
 }
 
