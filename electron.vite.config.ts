@@ -32,6 +32,8 @@ export default defineConfig({
     plugins: [react()],
     resolve: { dedupe: ['yjs', 'react', 'react-dom'] },
     build: {
+      // electron-vite leaves bundles unminified; this one also goes to residents' phones over Wi-Fi.
+      minify: true,
       outDir: resolve(__dirname, 'out/renderer'),
       rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },

@@ -58,9 +58,6 @@ const hub = await startHub({
   return fail(error.message)
 })
 
-console.log(`Roundtable listening on ${hub.origin}/?token=${encodeURIComponent(token)}`)
-console.log(`Data folder: ${resolve(values.data)}. Press Ctrl-C to stop.`)
-
 let stopping = false
 async function stop(signal: string): Promise<void> {
   if (stopping) return
@@ -70,5 +67,10 @@ async function stop(signal: string): Promise<void> {
   console.log('Roundtable stopped. Everything is saved.')
   process.exit(0)
 }
+// Installed before the address is printed: whoever reads it may stop the hub straight away.
 process.on('SIGINT', () => void stop('SIGINT'))
 process.on('SIGTERM', () => void stop('SIGTERM'))
+
+console.log(`Roundtable listening on ${hub.origin}/?token=${encodeURIComponent(token)}`)
+console.log(`Data folder: ${resolve(values.data)}. Press Ctrl-C to stop.`)
+

@@ -26,6 +26,10 @@ test('axe-core finds no WCAG 2.2 AA problems on the name prompt, home and board'
   await context.close()
 
   const person = await openAs(browser, hub.url, 'Axe tester')
+  // Anything the page logs as an error (a CSP refusal, a React warning, an exception) fails the test.
+  const problems: string[] = []
+  person.on('console', (message) => message.type() === 'error' && problems.push(message.text()))
+  person.on('pageerror', (error) => problems.push(error.message))
   // Home, empty.
   await expect(person.getByText('There are no plans here yet.')).toBeVisible()
   expect(await axeViolations(person)).toEqual([])
@@ -47,6 +51,7 @@ test('axe-core finds no WCAG 2.2 AA problems on the name prompt, home and board'
   await person.getByRole('link', { name: 'All plans' }).click()
   await expect(person.getByRole('link', { name: 'Accessible plan' })).toBeVisible()
   expect(await axeViolations(person)).toEqual([])
+  expect(problems).toEqual([])
 })
 
 test('the board works on a phone-sized screen: sections stack and nothing scrolls sideways', async ({ browser, hub }) => {
@@ -57,7 +62,12 @@ test('the board works on a phone-sized screen: sections stack and nothing scroll
   await page.getByRole('button', { name: 'Continue' }).click()
   await createPlan(page, 'Phone plan')
   await addCard(page, 'Strengths', 'Good neighbours')
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  // Runs in the page; typed loosely because this file is compiled without the DOM's types.
+  const overflow = await page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document
+      .documentElement
+    return root.scrollWidth - root.clientWidth
+  })
   expect(overflow).toBeLessThanOrEqual(0)
   expect(await axeViolations(page)).toEqual([])
 })

@@ -30,6 +30,7 @@ test('cards move by keyboard alone, within a section and across sections, with s
   // Across sections: Goals sits left of Actions on a wide screen.
   await page.getByRole('button', { name: 'Move card: Cook a meal' }).focus()
   await page.keyboard.press('Enter')
+  await expect(page.getByRole('status').filter({ hasText: 'Picked up “Cook a meal”, position 3 of 3 in Goals.' })).toBeAttached()
   await page.keyboard.press('ArrowRight')
   await expect(page.getByRole('status').filter({ hasText: '“Cook a meal” is now at position 1 of 1 in Actions.' })).toBeAttached()
   await page.keyboard.press('Enter')
@@ -39,6 +40,7 @@ test('cards move by keyboard alone, within a section and across sections, with s
   // Escape puts a card back where it was.
   await page.getByRole('button', { name: 'Move card: Get out to the garden' }).focus()
   await page.keyboard.press('Space')
+  await expect(page.getByRole('status').filter({ hasText: 'Picked up “Get out to the garden”, position 1 of 2 in Goals.' })).toBeAttached()
   await page.keyboard.press('ArrowDown')
   await expect(page.getByRole('status').filter({ hasText: '“Get out to the garden” is now at position 2 of 2 in Goals.' })).toBeAttached()
   await page.keyboard.press('Escape')
