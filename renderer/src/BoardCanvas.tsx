@@ -5,7 +5,6 @@ import {
   KeyboardSensor,
   MeasuringStrategy,
   PointerSensor,
-  TouchSensor,
   useDroppable,
   useSensor,
   useSensors,
@@ -68,8 +67,9 @@ export function BoardCanvas({ doc, version, author, onMessage }: Props) {
   }
 
   const sensors = useSensors(
+    // Pointer events cover mouse, pen and touch. The handle has `touch-action: none`, so a finger on
+    // it drags while a finger anywhere else still scrolls the page.
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   )
 

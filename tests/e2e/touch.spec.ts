@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import { addCard, cardTexts, createPlan, expect, test } from './fixtures'
 
 /**
- * Press, hold and drag with a finger: real touch events through the Chrome DevTools Protocol,
+ * Drag with a finger on a card's handle: real touch events through the Chrome DevTools Protocol,
  * since Playwright's own touchscreen API only taps.
  */
 async function dragWithFinger(page: Page, from: Locator, to: Locator): Promise<void> {
@@ -16,8 +16,7 @@ async function dragWithFinger(page: Page, from: Locator, to: Locator): Promise<v
   const x1 = end.x + end.width / 2
   const y1 = end.y + end.height / 2
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(x0, y0) })
-  // Hold past the 200 ms press delay that tells a drag from a scroll.
-  await page.waitForTimeout(400)
+  await page.waitForTimeout(50)
   for (let step = 1; step <= 20; step++) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(x0 + ((x1 - x0) * step) / 20, y0 + ((y1 - y0) * step) / 20) })
     await page.waitForTimeout(16)
