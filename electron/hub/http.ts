@@ -10,6 +10,11 @@ import type { DocumentSummary, TokenChecker } from './types'
 export interface HttpContext {
   tokens: TokenChecker
   staticDir?: string
+  /**
+   * Pages on other origins that may call the API (only the dev server under `npm run dev`; never a
+   * wildcard). Everything else gets no CORS headers, so other sites' pages cannot read answers.
+   */
+  crossOriginPages: ReadonlySet<string>
   version: string
   listDocuments(): DocumentSummary[]
   stateVector(docId: string): Uint8Array
@@ -81,6 +86,21 @@ const UNAUTHORISED = {
 
 export async function handleHttp(context: HttpContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://hub.invalid')
+  const pageOrigin = request.headers.origin
+  const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/')
+  if (isApi && pageOrigin && context.crossOriginPages.has(pageOrigin)) {
+    response.setHeader('Access-Control-Allow-Origin', pageOrigin)
+    response.setHeader('Vary', 'Origin')
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET',
+        'Access-Control-Allow-Headers': 'Authorization',
+        'Access-Control-Max-Age': '600',
+      })
+      response.end()
+      return
+    }
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     sendJson(request, response, 405, { error: 'Only GET is supported here.' })
     return
@@ -89,7 +109,7 @@ export async function handleHttp(context: HttpContext, request: IncomingMessage,
     sendJson(request, response, 200, { ok: true, name: 'roundtable', version: context.version })
     return
   }
-  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+  if (isApi) {
     handleApi(context, request, response, url)
     return
   }

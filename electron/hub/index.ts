@@ -44,6 +44,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const httpContext = {
     tokens: options.tokens,
     staticDir: options.staticDir,
+    crossOriginPages: new Set(options.allowedOrigins ?? []),
     version: HUB_VERSION,
     listDocuments: () => store.listDocuments(),
     stateVector: (docId: string) => rooms.stateVector(docId),

@@ -120,4 +120,30 @@ describe('hub: tokens and origins', () => {
       expect(await response.text()).not.toContain('not for the web')
     }
   })
+
+  it('lets only the configured dev-server page read API answers across origins', async () => {
+    const devHub = await startTestHub(join(dataDir, 'dev-store'), { tokens, allowedOrigins: ['http://localhost:5173'] })
+    try {
+      const preflight = await fetch(`${devHub.hub.origin}/api/docs`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Headers': 'authorization' },
+      })
+      expect(preflight.status).toBe(204)
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+      expect(preflight.headers.get('access-control-allow-headers')).toBe('Authorization')
+      const answer = await fetch(`${devHub.hub.origin}/api/docs`, {
+        headers: { Origin: 'http://localhost:5173', Authorization: `Bearer ${TEST_TOKEN}` },
+      })
+      expect(answer.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+      // Any other site gets no CORS headers, so its page's script cannot read the answer.
+      const foreign = await fetch(`${devHub.hub.origin}/api/docs`, {
+        headers: { Origin: 'https://evil.example', Authorization: `Bearer ${TEST_TOKEN}` },
+      })
+      expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
+      const foreignPreflight = await fetch(`${devHub.hub.origin}/api/docs`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } })
+      expect(foreignPreflight.status).toBe(405)
+    } finally {
+      await devHub.hub.close()
+    }
+  })
 })
