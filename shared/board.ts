@@ -137,7 +137,7 @@ export function findCard(doc: Y.Doc, cardId: string): Card | null {
 }
 
 /** A key that sorts after `before` and before `after`, tolerating the equal or malformed keys concurrent edits can leave. */
-function positionBetween(before: string | null, after: string | null): string {
+export function positionBetween(before: string | null, after: string | null): string {
   try {
     if (before !== null && after !== null && before >= after) return generateKeyBetween(before, null)
     return generateKeyBetween(before, after)

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { addEntry, deleteEntry, linkNeedToGoal, moveActionToGoal, moveEntry, readPerson, setPersonField, unlinkNeedFromGoal, updateEntry } from './entries'
+import { readPlan } from './read'
+
+const now = new Date('2026-11-23T10:00:00Z')
+const today = '2026-11-23'
+const author = { by: 'Sam, nurse', now }
+
+function idOf(result: { ok: boolean; value?: string }): string {
+  if (!result.ok || !result.value) throw new Error(`expected ok, got ${JSON.stringify(result)}`)
+  return result.value
+}
+
+/** A plan with a nurse on the care team and one goal. */
+function startPlan() {
+  const doc = new Y.Doc({ gc: false })
+  const nurse = idOf(addEntry(doc, 'professional', { name: 'Sam Patel', role: 'District nurse', organisation: 'Community nursing', contact: '', keyWorker: true }, author))
+  const goal = idOf(addEntry(doc, 'goal', { text: 'Get to the shops on my own', importance: 'high', voice: 'person' }, author))
+  return { doc, nurse, goal }
+}
+
+function sync(a: Y.Doc, b: Y.Doc): void {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)))
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)))
+}
+
+describe('the person', () => {
+  it('takes a valid NHS number and stores its digits, and refuses a wrong one without writing', () => {
+    const doc = new Y.Doc()
+    expect(setPersonField(doc, 'nhsNumber', '943 476 5919')).toEqual({ ok: true, value: '9434765919' })
+    const wrong = setPersonField(doc, 'nhsNumber', '943 476 5918')
+    expect(wrong.ok).toBe(false)
+    expect(!wrong.ok && wrong.errors.nhsNumber).toMatch(/not a valid NHS number/)
+    expect(readPerson(doc).nhsNumber).toBe('9434765919')
+    expect(setPersonField(doc, 'nhsNumber', '').ok).toBe(true)
+  })
+
+  it('requires a name, and refuses an impossible date of birth', () => {
+    const doc = new Y.Doc()
+    const empty = setPersonField(doc, 'name', '   ')
+    expect(!empty.ok && empty.errors.name).toMatch(/Enter the person’s name/)
+    const date = setPersonField(doc, 'dateOfBirth', '1950-02-30')
+    expect(!date.ok && date.errors.dateOfBirth).toMatch(/real date/)
+  })
+})
+
+describe('goals and actions', () => {
+  it('an action needs an owner from the contacts, an agency, a goal, and a due date not before today', () => {
+    const { doc, nurse, goal } = startPlan()
+    const base = { what: 'Walking aid assessment', ownerId: nurse, agency: 'Community nursing', dueDate: '2026-12-01', status: 'not-started', reviewDate: '', outcome: '', voice: 'professional' } as const
+    expect(addEntry(doc, 'action', base, { ...author, goalId: goal, today }).ok).toBe(true)
+
+    const past = addEntry(doc, 'action', { ...base, dueDate: '2026-11-22' }, { ...author, goalId: goal, today })
+    expect(!past.ok && past.errors.dueDate).toBe('The due date cannot be before today (23 November 2026).')
+    const noOwner = addEntry(doc, 'action', { ...base, ownerId: 'someone' }, { ...author, goalId: goal, today })
+    expect(!noOwner.ok && noOwner.errors.ownerId).toMatch(/care team/)
+    const noGoal = addEntry(doc, 'action', base, { ...author, today })
+    expect(!noGoal.ok && noGoal.errors.goalId).toMatch(/Choose the goal/)
+    const noAgency = addEntry(doc, 'action', { ...base, agency: ' ' }, { ...author, goalId: goal, today })
+    expect(!noAgency.ok && noAgency.errors.agency).toMatch(/agency/)
+
+    const plan = readPlan(doc, today)
+    expect(plan.goals[0].actions).toHaveLength(1)
+    expect(plan.goals[0].actions[0]).toMatchObject({ what: 'Walking aid assessment', ownerName: 'Sam Patel', overdue: false, addedBy: 'Sam, nurse' })
+  })
+
+  it('an action whose day has passed is overdue until done or cancelled', () => {
+    const { doc, nurse, goal } = startPlan()
+    const action = idOf(
+      addEntry(doc, 'action', { what: 'Call back', ownerId: nurse, agency: 'GP', dueDate: '2026-11-25', status: 'not-started', reviewDate: '', outcome: '', voice: 'professional' }, { ...author, goalId: goal, today }),
+    )
+    expect(readPlan(doc, '2026-11-25').goals[0].actions[0].overdue).toBe(false)
+    expect(readPlan(doc, '2026-11-26').goals[0].actions[0].overdue).toBe(true)
+    expect(updateEntry(doc, action, 'action', { status: 'done', outcome: 'Called' }).ok).toBe(true)
+    expect(readPlan(doc, '2026-11-26').goals[0].actions[0].overdue).toBe(false)
+  })
+
+  it('moves an action to another goal, at a chosen place', () => {
+    const { doc, nurse, goal } = startPlan()
+    const second = idOf(addEntry(doc, 'goal', { text: 'Sleep through the night', importance: 'medium', voice: 'person' }, author))
+    const fields = { ownerId: nurse, agency: 'GP', dueDate: '2026-12-01', status: 'not-started', reviewDate: '', outcome: '', voice: 'professional' } as const
+    const a = idOf(addEntry(doc, 'action', { ...fields, what: 'A' }, { ...author, goalId: goal, today }))
+    idOf(addEntry(doc, 'action', { ...fields, what: 'B' }, { ...author, goalId: second, today }))
+    idOf(addEntry(doc, 'action', { ...fields, what: 'C' }, { ...author, goalId: second, today }))
+    moveActionToGoal(doc, a, second, 1)
+    const plan = readPlan(doc, today)
+    expect(plan.goals[0].actions).toEqual([])
+    expect(plan.goals[1].actions.map((action) => action.what)).toEqual(['B', 'A', 'C'])
+  })
+
+  it('keeps the actions of a deleted goal, shown as without a goal', () => {
+    const { doc, nurse, goal } = startPlan()
+    addEntry(doc, 'action', { what: 'Keep me', ownerId: nurse, agency: 'GP', dueDate: '2026-12-01', status: 'not-started', reviewDate: '', outcome: '', voice: 'professional' }, { ...author, goalId: goal, today })
+    deleteEntry(doc, goal)
+    const plan = readPlan(doc, today)
+    expect(plan.goals).toEqual([])
+    expect(plan.actionsWithoutGoal.map((action) => action.what)).toEqual(['Keep me'])
+  })
+
+  it('links needs to goals, and unlinks them, and forgets links to a deleted need', () => {
+    const { doc, goal } = startPlan()
+    const need = idOf(addEntry(doc, 'need', { text: 'Falls at night', voice: 'professional' }, author))
+    const other = idOf(addEntry(doc, 'need', { text: 'Lonely', voice: 'person' }, author))
+    linkNeedToGoal(doc, need, goal)
+    linkNeedToGoal(doc, other, goal)
+    linkNeedToGoal(doc, other, goal)
+    expect(readPlan(doc, today).goals[0].needIds.sort()).toEqual([need, other].sort())
+    unlinkNeedFromGoal(doc, other, goal)
+    deleteEntry(doc, need)
+    expect(readPlan(doc, today).goals[0].needIds).toEqual([])
+    expect(() => linkNeedToGoal(doc, goal, goal)).toThrow(/not a need/)
+  })
+})
+
+describe('entries', () => {
+  it('record whose words they are and who added them', () => {
+    const doc = new Y.Doc()
+    addEntry(doc, 'strength', { text: 'Loves gardening', holder: 'person', voice: 'person' }, { by: 'Ann', now })
+    const missingVoice = addEntry(doc, 'need', { text: 'x' } as never, author)
+    expect(!missingVoice.ok && missingVoice.errors.voice).toMatch(/person’s own words or a professional’s note/)
+    expect(readPlan(doc, today).strengths[0]).toMatchObject({ voice: 'person', addedBy: 'Ann', holder: 'person' })
+  })
+
+  it('refuses a pasted 5 MB block with a message that gives the sizes, and writes nothing', () => {
+    const doc = new Y.Doc()
+    const huge = 'x'.repeat(5 * 1024 * 1024)
+    const result = addEntry(doc, 'need', { text: huge, voice: 'person' }, author)
+    expect(!result.ok && result.errors.text).toBe(
+      'A need or concern can be up to 2,000 characters; this is 5,242,880. Shorten it or split it into several entries.',
+    )
+    expect(readPlan(doc, today).needs).toEqual([])
+  })
+
+  it('an update that would make an entry invalid changes nothing', () => {
+    const doc = new Y.Doc()
+    const id = idOf(addEntry(doc, 'need', { text: 'Falls', voice: 'professional' }, author))
+    expect(updateEntry(doc, id, 'need', { text: '' }).ok).toBe(false)
+    expect(readPlan(doc, today).needs[0].text).toBe('Falls')
+  })
+
+  it('reorders, and two people editing different fields of one entry both keep their change', () => {
+    const a = new Y.Doc()
+    const first = idOf(addEntry(a, 'strength', { text: 'One', holder: 'person', voice: 'person' }, author))
+    addEntry(a, 'strength', { text: 'Two', holder: 'family', voice: 'person' }, author)
+    moveEntry(a, first, 5)
+    expect(readPlan(a, today).strengths.map((entry) => entry.text)).toEqual(['Two', 'One'])
+
+    const b = new Y.Doc()
+    sync(a, b)
+    updateEntry(a, first, 'strength', { text: 'One, reworded' })
+    updateEntry(b, first, 'strength', { holder: 'community' })
+    sync(a, b)
+    for (const doc of [a, b]) expect(readPlan(doc, today).strengths[1]).toMatchObject({ text: 'One, reworded', holder: 'community' })
+  })
+})

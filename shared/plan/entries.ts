@@ -1,0 +1,214 @@
+import * as Y from 'yjs'
+import { LOCAL_ORIGIN, positionBetween } from '../board'
+import {
+  check,
+  checkNewAction,
+  ENTRY_SCHEMAS,
+  personSchema,
+  type Checked,
+  type EntryFields,
+  type EntryInput,
+  type EntryList,
+  type Person,
+  type PersonField,
+} from './fields'
+
+/**
+ * The only functions that change a plan's person details and entries in its Y.Doc.
+ *
+ *   person:  Y.Map  name, preferredName, dateOfBirth, nhsNumber, gpPractice, communicationNeeds
+ *   entries: Y.Map  entryId -> Y.Map { list, position, addedBy, createdAt, ...the list's fields }
+ *            an action also has goalId; a goal also has needs: Y.Map needId -> true
+ *
+ * Each entry is one Y.Map of its fields, so two people changing different fields of the same entry
+ * both keep their change. Order is a fractional position on the entry (as for board cards), so
+ * concurrent moves can never duplicate or lose an entry.
+ */
+
+const PERSON = 'person'
+const ENTRIES = 'entries'
+
+export function personMap(doc: Y.Doc): Y.Map<string> {
+  return doc.getMap(PERSON)
+}
+
+export function entriesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap(ENTRIES)
+}
+
+/** Who made a change and when; every entry records who added it. */
+export interface Author {
+  by: string
+  now: Date
+}
+
+/** Sets one detail of the person after checking it; on a bad value nothing is written. */
+export function setPersonField(doc: Y.Doc, field: PersonField, raw: string): Checked<string> {
+  const schema = personSchema.shape[field]
+  const checked = check(schema, raw)
+  if (!checked.ok) return { ok: false, errors: { [field]: checked.errors.form } }
+  const value = String(checked.value)
+  doc.transact(() => personMap(doc).set(field, value), LOCAL_ORIGIN)
+  return { ok: true, value }
+}
+
+export function readPerson(doc: Y.Doc): Person {
+  const map = personMap(doc)
+  const text = (field: PersonField) => {
+    const value = map.get(field)
+    return typeof value === 'string' ? value : ''
+  }
+  return {
+    name: text('name'),
+    preferredName: text('preferredName'),
+    dateOfBirth: text('dateOfBirth'),
+    nhsNumber: text('nhsNumber'),
+    gpPractice: text('gpPractice'),
+    communicationNeeds: text('communicationNeeds'),
+  }
+}
+
+function entryMap(doc: Y.Doc, id: string): Y.Map<unknown> {
+  const map = entriesMap(doc).get(id)
+  if (!map) throw new Error('That entry has been deleted by someone else.')
+  return map
+}
+
+/** The entries of one list (and, for actions, of one goal), in order. */
+export function orderedIds(doc: Y.Doc, list: EntryList, goalId?: string): string[] {
+  const found: { id: string; position: string }[] = []
+  entriesMap(doc).forEach((map, id) => {
+    if (map.get('list') !== list) return
+    if (goalId !== undefined && map.get('goalId') !== goalId) return
+    const position = map.get('position')
+    found.push({ id, position: typeof position === 'string' ? position : '' })
+  })
+  found.sort((a, b) => (a.position !== b.position ? (a.position < b.position ? -1 : 1) : a.id < b.id ? -1 : 1))
+  return found.map((entry) => entry.id)
+}
+
+function positionAt(doc: Y.Doc, ids: string[], index: number): string {
+  const at = Math.max(0, Math.min(index, ids.length))
+  const positionOf = (id: string | undefined) => {
+    const position = id === undefined ? null : entriesMap(doc).get(id)?.get('position')
+    return typeof position === 'string' ? position : null
+  }
+  return positionBetween(at > 0 ? positionOf(ids[at - 1]) : null, positionOf(ids[at]))
+}
+
+interface AddOptions extends Author {
+  /** For an action: the goal it belongs to. */
+  goalId?: string
+  /** For an action: today's date (YYYY-MM-DD); a new action cannot be due before it. */
+  today?: string
+}
+
+/** Adds an entry at the end of its list (or its goal's actions). Returns the new id, or the problems. */
+export function addEntry<L extends EntryList>(doc: Y.Doc, list: L, input: EntryInput<L>, options: AddOptions): Checked<string> {
+  let checked: Checked<EntryFields<L>>
+  if (list === 'action') {
+    if (!options.goalId || entriesMap(doc).get(options.goalId)?.get('list') !== 'goal') {
+      return { ok: false, errors: { goalId: 'Choose the goal this action is for.' } }
+    }
+    if (!options.today) throw new Error('addEntry needs today’s date for an action')
+    checked = checkNewAction(input, options.today) as Checked<EntryFields<L>>
+  } else {
+    checked = check(ENTRY_SCHEMAS[list], input) as Checked<EntryFields<L>>
+  }
+  if (!checked.ok) return checked
+  if (list === 'action' && !isContact(doc, (checked.value as EntryFields<'action'>).ownerId)) {
+    return { ok: false, errors: { ownerId: 'Choose who will do this from the care team or personal contacts.' } }
+  }
+  const id = globalThis.crypto.randomUUID()
+  const map = new Y.Map<unknown>()
+  doc.transact(() => {
+    map.set('list', list)
+    map.set('position', positionAt(doc, orderedIds(doc, list, options.goalId), Number.MAX_SAFE_INTEGER))
+    map.set('addedBy', options.by)
+    map.set('createdAt', options.now.toISOString())
+    for (const [field, value] of Object.entries(checked.value)) map.set(field, value)
+    if (list === 'action') map.set('goalId', options.goalId)
+    if (list === 'goal') map.set('needs', new Y.Map<boolean>())
+    entriesMap(doc).set(id, map)
+  }, LOCAL_ORIGIN)
+  return { ok: true, value: id }
+}
+
+function isContact(doc: Y.Doc, id: string): boolean {
+  const list = entriesMap(doc).get(id)?.get('list')
+  return list === 'professional' || list === 'personal'
+}
+
+/** Changes some fields of an entry. The whole entry must still be valid; only changed fields are written. */
+export function updateEntry<L extends EntryList>(doc: Y.Doc, id: string, list: L, changes: Partial<EntryInput<L>>): Checked<string> {
+  const map = entryMap(doc, id)
+  if (map.get('list') !== list) throw new Error(`Entry ${id} is not in ${list}`)
+  const current: Record<string, unknown> = {}
+  for (const field of Object.keys(ENTRY_SCHEMAS[list].shape)) current[field] = map.get(field)
+  const checked = check(ENTRY_SCHEMAS[list], { ...current, ...changes }) as Checked<Record<string, unknown>>
+  if (!checked.ok) return checked
+  if (list === 'action' && !isContact(doc, (checked.value as EntryFields<'action'>).ownerId)) {
+    return { ok: false, errors: { ownerId: 'Choose who will do this from the care team or personal contacts.' } }
+  }
+  doc.transact(() => {
+    for (const [field, value] of Object.entries(checked.value)) if (map.get(field) !== value) map.set(field, value)
+  }, LOCAL_ORIGIN)
+  return { ok: true, value: id }
+}
+
+/**
+ * Deletes an entry. A goal's actions are kept (shown as "not linked to a goal" until moved) and
+ * a contact's actions keep their text, so deleting one thing never silently deletes another.
+ */
+export function deleteEntry(doc: Y.Doc, id: string): void {
+  doc.transact(() => {
+    entriesMap(doc).delete(id)
+    // Links from goals to a deleted need go too.
+    entriesMap(doc).forEach((map) => {
+      const needs = map.get('needs')
+      if (needs instanceof Y.Map && needs.has(id)) needs.delete(id)
+    })
+  }, LOCAL_ORIGIN)
+}
+
+/** Moves an entry to `toIndex` within its list (an action: within its goal), counted without the entry itself. */
+export function moveEntry(doc: Y.Doc, id: string, toIndex: number): void {
+  const map = entryMap(doc, id)
+  const list = map.get('list') as EntryList
+  const goalId = list === 'action' ? (map.get('goalId') as string) : undefined
+  const others = orderedIds(doc, list, goalId).filter((other) => other !== id)
+  doc.transact(() => map.set('position', positionAt(doc, others, toIndex)), LOCAL_ORIGIN)
+}
+
+/** Moves an action to another goal, at `toIndex` among that goal's actions. */
+export function moveActionToGoal(doc: Y.Doc, actionId: string, goalId: string, toIndex: number): void {
+  const action = entryMap(doc, actionId)
+  if (action.get('list') !== 'action') throw new Error('Only actions belong to goals.')
+  if (entryMap(doc, goalId).get('list') !== 'goal') throw new Error('That is not a goal.')
+  const others = orderedIds(doc, 'action', goalId).filter((other) => other !== actionId)
+  doc.transact(() => {
+    action.set('goalId', goalId)
+    action.set('position', positionAt(doc, others, toIndex))
+  }, LOCAL_ORIGIN)
+}
+
+function goalNeeds(doc: Y.Doc, goalId: string, needId: string): Y.Map<boolean> {
+  const goal = entryMap(doc, goalId)
+  if (goal.get('list') !== 'goal') throw new Error('That is not a goal.')
+  if (entryMap(doc, needId).get('list') !== 'need') throw new Error('That is not a need.')
+  let needs = goal.get('needs')
+  if (!(needs instanceof Y.Map)) {
+    needs = new Y.Map<boolean>()
+    goal.set('needs', needs)
+  }
+  return needs as Y.Map<boolean>
+}
+
+/** Records that a goal answers a need. Linking twice is harmless. */
+export function linkNeedToGoal(doc: Y.Doc, needId: string, goalId: string): void {
+  doc.transact(() => goalNeeds(doc, goalId, needId).set(needId, true), LOCAL_ORIGIN)
+}
+
+export function unlinkNeedFromGoal(doc: Y.Doc, needId: string, goalId: string): void {
+  doc.transact(() => goalNeeds(doc, goalId, needId).delete(needId), LOCAL_ORIGIN)
+}

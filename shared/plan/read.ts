@@ -1,0 +1,104 @@
+import * as Y from 'yjs'
+import { readMeta, type BoardMeta } from '../board'
+import type { ActionStatus, EntryFields, Person, Voice } from './fields'
+import { entriesMap, orderedIds, readPerson } from './entries'
+
+/**
+ * A plan read out of its Y.Doc as plain data: what screens, exports and the history diff use.
+ * Nothing here writes; read it again after each change.
+ */
+
+interface EntryBase {
+  id: string
+  addedBy: string
+  createdAt: string
+}
+
+export type Strength = EntryBase & EntryFields<'strength'>
+export type Need = EntryBase & EntryFields<'need'>
+export type Professional = EntryBase & EntryFields<'professional'>
+export type PersonalContact = EntryBase & EntryFields<'personal'>
+export type Contact = (Professional & { kind: 'professional' }) | (PersonalContact & { kind: 'personal' })
+
+export interface Action extends EntryBase, EntryFields<'action'> {
+  goalId: string
+  /** The owner's name as the care team has it now, or null if they have been removed. */
+  ownerName: string | null
+  overdue: boolean
+}
+
+export interface Goal extends EntryBase, EntryFields<'goal'> {
+  needIds: string[]
+  actions: Action[]
+}
+
+export interface PlanView {
+  meta: BoardMeta | null
+  person: Person
+  strengths: Strength[]
+  needs: Need[]
+  goals: Goal[]
+  /** Actions whose goal was deleted: kept, and shown until someone moves them to a goal. */
+  actionsWithoutGoal: Action[]
+  careTeam: Professional[]
+  personalContacts: PersonalContact[]
+}
+
+/** An action is overdue when its due day has passed and it is neither done nor cancelled. */
+export function isOverdue(action: { dueDate: string; status: ActionStatus }, today: string): boolean {
+  return action.dueDate < today && action.status !== 'done' && action.status !== 'cancelled'
+}
+
+/** The person's own words first, then professionals' notes; each group keeps its order. */
+export function personWordsFirst<T extends { voice: Voice }>(entries: readonly T[]): T[] {
+  return [...entries.filter((entry) => entry.voice === 'person'), ...entries.filter((entry) => entry.voice !== 'person')]
+}
+
+function plain(map: Y.Map<unknown>, id: string): Record<string, unknown> {
+  const record: Record<string, unknown> = { id }
+  map.forEach((value, key) => {
+    if (key === 'needs' && value instanceof Y.Map) record.needIds = [...value.keys()].sort()
+    else if (!(value instanceof Y.AbstractType)) record[key] = value
+  })
+  record.addedBy ??= ''
+  record.createdAt ??= ''
+  return record
+}
+
+function readList<T>(doc: Y.Doc, list: 'strength' | 'need' | 'goal' | 'action' | 'professional' | 'personal', goalId?: string): T[] {
+  const entries = entriesMap(doc)
+  return orderedIds(doc, list, goalId).map((id) => plain(entries.get(id) as Y.Map<unknown>, id) as T)
+}
+
+export function readPlan(doc: Y.Doc, today: string): PlanView {
+  const careTeam = readList<Professional>(doc, 'professional')
+  const personalContacts = readList<PersonalContact>(doc, 'personal')
+  const names = new Map<string, string>()
+  for (const contact of [...careTeam, ...personalContacts]) names.set(contact.id, contact.name)
+  const toAction = (raw: Omit<Action, 'ownerName' | 'overdue'>): Action => ({
+    ...raw,
+    ownerName: names.get(raw.ownerId) ?? null,
+    overdue: isOverdue(raw, today),
+  })
+
+  const goals = readList<Omit<Goal, 'actions'>>(doc, 'goal').map((goal) => ({
+    ...goal,
+    needIds: goal.needIds ?? [],
+    actions: readList<Omit<Action, 'ownerName' | 'overdue'>>(doc, 'action', goal.id).map(toAction),
+  }))
+  const goalIds = new Set(goals.map((goal) => goal.id))
+  const actionsWithoutGoal = readList<Omit<Action, 'ownerName' | 'overdue'>>(doc, 'action')
+    .filter((action) => !goalIds.has(action.goalId))
+    .map(toAction)
+
+  return {
+    meta: readMeta(doc),
+    person: readPerson(doc),
+    strengths: readList<Strength>(doc, 'strength'),
+    needs: readList<Need>(doc, 'need'),
+    goals,
+    actionsWithoutGoal,
+    careTeam,
+    personalContacts,
+  }
+}
