@@ -40,7 +40,9 @@ function labelOf(doc: Y.Doc): DocumentLabel {
  * Every change is committed to the store inside Yjs's update event, before it is sent to anyone.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true })
+  // Never garbage-collect: a plan's named versions are Yjs snapshots, which can only be rebuilt while
+  // deleted content is kept (shared/plan/versions.ts). Compaction merges the log; it does not drop it.
+  readonly doc = new Y.Doc({ gc: false })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly members = new Map<WebSocket, Member>()
   private lastSeq = 0

@@ -26,8 +26,8 @@ export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUs
   const [facts, setFacts] = useState<ConnectionFacts>({ connected: false, everSynced: false, refused: false, hubHasEverything: true })
 
   useEffect(() => {
-    // Garbage collection stays on for now; plan history (named versions) will need it off.
-    const doc = new Y.Doc()
+    // No garbage collection: a plan's agreed versions are snapshots that need deleted content kept.
+    const doc = new Y.Doc({ gc: false })
     const provider = new WebsocketProvider(hub.syncUrl, docId, doc, { params: { token: hub.token } })
     const undoManager = createBoardUndoManager(doc)
     setSession({ doc, provider, undoManager })

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { addEntry, deleteEntry, moveActionToGoal, setPersonField, updateEntry } from './entries'
+import { readPlan } from './read'
+import { changesSinceAgreed, docAtVersion, listVersions, markAgreed, readAgreement } from './versions'
+
+const now = new Date('2026-11-23T10:00:00Z')
+const today = '2026-11-23'
+const author = { by: 'Dee, coordinator', now }
+const agreement = { agreedBy: 'Joan Smith', relation: 'The person', how: 'In person at the huddle', reviewDate: '2027-02-23', reviewer: 'Sam Patel' }
+
+function id(result: { ok: boolean; value?: string }): string {
+  if (!result.ok || !result.value) throw new Error(JSON.stringify(result))
+  return result.value
+}
+
+function agreedPlan() {
+  const doc = new Y.Doc({ gc: false })
+  setPersonField(doc, 'name', 'Joan Smith')
+  const nurse = id(addEntry(doc, 'professional', { name: 'Sam Patel', role: 'District nurse', organisation: 'Community nursing', contact: '', keyWorker: true }, author))
+  const goal = id(addEntry(doc, 'goal', { text: 'Get to the shops', importance: 'high', voice: 'person' }, author))
+  const other = id(addEntry(doc, 'goal', { text: 'Sleep well', importance: 'low', voice: 'person' }, author))
+  const strength = id(addEntry(doc, 'strength', { text: 'Determined', holder: 'person', voice: 'person' }, author))
+  const action = id(
+    addEntry(doc, 'action', { what: 'Walking aid', ownerId: nurse, agency: 'Community nursing', dueDate: '2026-12-01', status: 'not-started', reviewDate: '', outcome: '', voice: 'professional' }, { ...author, goalId: goal, today }),
+  )
+  const version = id(markAgreed(doc, agreement, author))
+  return { doc, nurse, goal, other, strength, action, version }
+}
+
+describe('agreement', () => {
+  it('records who agreed, how and when, and takes a named version', () => {
+    const { doc, version } = agreedPlan()
+    expect(readAgreement(doc)).toMatchObject({ ...agreement, agreedAt: now.toISOString(), recordedBy: 'Dee, coordinator', versionId: version })
+    expect(listVersions(doc)).toEqual([expect.objectContaining({ id: version, name: 'Agreed with Joan Smith (The person)', takenBy: 'Dee, coordinator' })])
+    expect(changesSinceAgreed(doc, today)).toEqual([])
+  })
+
+  it('refuses an incomplete agreement, saying what is missing', () => {
+    const doc = new Y.Doc({ gc: false })
+    const result = markAgreed(doc, { ...agreement, agreedBy: '', reviewDate: 'soon' }, author)
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.errors).toMatchObject({ agreedBy: expect.stringMatching(/who agreed/), reviewDate: expect.stringMatching(/real date/) })
+    expect(listVersions(doc)).toEqual([])
+  })
+
+  it('needs garbage collection off, or history could not be rebuilt', () => {
+    expect(() => markAgreed(new Y.Doc(), agreement, author)).toThrow(/gc: false/)
+  })
+
+  it('a plan is unchanged since agreed until its content changes, then says what changed, in words', () => {
+    const { doc, goal, other, strength, action } = agreedPlan()
+    expect(changesSinceAgreed(doc, '2027-06-01')).toEqual([]) // becoming overdue is not a change to the plan
+    updateEntry(doc, goal, 'goal', { text: 'Get to the shops on my own' })
+    moveActionToGoal(doc, action, other, 0)
+    deleteEntry(doc, strength)
+    addEntry(doc, 'need', { text: 'Falls at night', voice: 'professional' }, author)
+    setPersonField(doc, 'nhsNumber', '9434765919')
+    expect(changesSinceAgreed(doc, today)).toEqual(
+      expect.arrayContaining([
+        { section: 'About the person', change: 'added', what: 'NHS number', before: '', after: '9434765919' },
+        { section: 'Goals', change: 'changed', what: 'Get to the shops: wording', before: 'Get to the shops', after: 'Get to the shops on my own' },
+        { section: 'Actions', change: 'changed', what: 'Walking aid: goal', before: 'Get to the shops', after: 'Sleep well' },
+        { section: 'Strengths', change: 'removed', what: 'Determined' },
+        { section: 'Needs and concerns', change: 'added', what: 'Falls at night' },
+      ]),
+    )
+    expect(changesSinceAgreed(doc, today)).toHaveLength(5)
+  })
+
+  it('shows the plan as it was at a version, including what was deleted since', () => {
+    const { doc, version, strength } = agreedPlan()
+    deleteEntry(doc, strength)
+    expect(() => updateEntry(doc, strength, 'strength', { text: 'x' })).toThrow('That entry has been deleted by someone else.')
+    const then = docAtVersion(doc, version)
+    expect(then && readPlan(then, today).strengths.map((entry) => entry.text)).toEqual(['Determined'])
+    expect(then && readPlan(then, today).person.name).toBe('Joan Smith')
+  })
+})
+
+describe('versions across windows', () => {
+  it('survive being sent to another window, which can rebuild the agreed plan', () => {
+    const { doc, version, strength } = agreedPlan()
+    deleteEntry(doc, strength)
+    const elsewhere = new Y.Doc({ gc: false })
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(doc))
+    const then = docAtVersion(elsewhere, version)
+    expect(then && readPlan(then, today).strengths.map((entry) => entry.text)).toEqual(['Determined'])
+    expect(readPlan(elsewhere, today).strengths).toEqual([])
+    expect(docAtVersion(elsewhere, 'no-such-version')).toBeNull()
+  })
+})
