@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addEntry, deleteEntry, linkNeedToGoal, moveActionToGoal, moveEntry, readPerson, setPersonField, unlinkNeedFromGoal, updateEntry } from './entries'
+import { addActionWithNewOwner, addEntry, deleteEntry, linkNeedToGoal, moveActionToGoal, moveEntry, readPerson, setPersonField, unlinkNeedFromGoal, updateEntry } from './entries'
 import { readPlan } from './read'
 
 const now = new Date('2026-11-23T10:00:00Z')
@@ -63,6 +63,19 @@ describe('goals and actions', () => {
     const plan = readPlan(doc, today)
     expect(plan.goals[0].actions).toHaveLength(1)
     expect(plan.goals[0].actions[0]).toMatchObject({ what: 'Walking aid assessment', ownerName: 'Sam Patel', overdue: false, addedBy: 'Sam, nurse' })
+  })
+
+  it('adds someone new to the care team with their action, or neither when either is wrong', () => {
+    const { doc, goal } = startPlan()
+    const action = { what: 'Benefits check', agency: 'Citizens Advice', dueDate: '2026-12-10', status: 'not-started', reviewDate: '', outcome: '', voice: 'professional' } as const
+    const bad = addActionWithNewOwner(doc, { ...action, dueDate: '2020-01-01' }, { name: 'Pat Lee', role: '', organisation: 'Citizens Advice' }, { ...author, goalId: goal, today })
+    expect(!bad.ok && bad.errors).toMatchObject({ newOwnerRole: expect.stringMatching(/role/), dueDate: expect.stringMatching(/before today/) })
+    expect(readPlan(doc, today).careTeam).toHaveLength(1)
+
+    expect(addActionWithNewOwner(doc, action, { name: 'Pat Lee', role: 'Adviser', organisation: 'Citizens Advice' }, { ...author, goalId: goal, today }).ok).toBe(true)
+    const plan = readPlan(doc, today)
+    expect(plan.careTeam.map((member) => member.name)).toEqual(['Sam Patel', 'Pat Lee'])
+    expect(plan.goals[0].actions[0]).toMatchObject({ what: 'Benefits check', ownerName: 'Pat Lee' })
   })
 
   it('an action whose day has passed is overdue until done or cancelled', () => {

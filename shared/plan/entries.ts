@@ -123,7 +123,8 @@ export function addEntry<L extends EntryList>(doc: Y.Doc, list: L, input: EntryI
   const map = new Y.Map<unknown>()
   doc.transact(() => {
     map.set('list', list)
-    map.set('position', positionAt(doc, orderedIds(doc, list, options.goalId), Number.MAX_SAFE_INTEGER))
+    const goalId = list === 'action' ? options.goalId : undefined
+    map.set('position', positionAt(doc, orderedIds(doc, list, goalId), Number.MAX_SAFE_INTEGER))
     map.set('addedBy', options.by)
     map.set('createdAt', options.now.toISOString())
     for (const [field, value] of Object.entries(checked.value)) map.set(field, value)
@@ -211,4 +212,35 @@ export function linkNeedToGoal(doc: Y.Doc, needId: string, goalId: string): void
 
 export function unlinkNeedFromGoal(doc: Y.Doc, needId: string, goalId: string): void {
   doc.transact(() => goalNeeds(doc, goalId, needId).delete(needId), LOCAL_ORIGIN)
+}
+
+/**
+ * Adds an action whose owner is someone new to the care team, in one step: both are checked first,
+ * and either both are written (one undo step) or neither is. Owner problems come back under
+ * newOwnerName, newOwnerRole and newOwnerOrganisation.
+ */
+export function addActionWithNewOwner(
+  doc: Y.Doc,
+  action: Omit<EntryInput<'action'>, 'ownerId'>,
+  owner: { name: string; role: string; organisation: string },
+  options: AddOptions,
+): Checked<string> {
+  const ownerChecked = check(ENTRY_SCHEMAS.professional, { ...owner, contact: '', keyWorker: false })
+  const actionChecked = checkNewAction({ ...action, ownerId: 'new' }, options.today ?? '')
+  const errors: Record<string, string> = {}
+  if (!ownerChecked.ok) {
+    const names: Record<string, string> = { name: 'newOwnerName', role: 'newOwnerRole', organisation: 'newOwnerOrganisation' }
+    for (const [field, message] of Object.entries(ownerChecked.errors)) if (message) errors[names[field] ?? field] = message
+  }
+  if (!actionChecked.ok) Object.assign(errors, actionChecked.errors)
+  if (Object.keys(errors).length > 0 || !ownerChecked.ok) return { ok: false, errors }
+  let result: Checked<string> = { ok: false, errors: { form: 'The action could not be added.' } }
+  doc.transact(() => {
+    const added = addEntry(doc, 'professional', ownerChecked.value, { by: options.by, now: options.now })
+    if (!added.ok) return
+    result = addEntry(doc, 'action', { ...action, ownerId: added.value }, options)
+    // The action was checked above, so this only fails if its goal vanished meanwhile; then undo the owner too.
+    if (!result.ok) entriesMap(doc).delete(added.value)
+  }, LOCAL_ORIGIN)
+  return result
 }
