@@ -1,28 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as Y from 'yjs'
-import {
-  MAX_CARD_TEXT_LENGTH,
-  PLAN_SECTIONS,
-  addCard,
-  cardsInSection,
-  createBoardUndoManager,
-  deleteCard,
-  initialiseBoard,
-  moveCard,
-  readMeta,
-  renameBoard,
-  updateCardText,
-  validateCardText,
-  validateTitle,
-} from './board'
+import { createBoardUndoManager, initialiseBoard, readMeta, renameBoard, validateTitle } from './board'
+import { addEntry, deleteEntry, moveActionToGoal, moveEntry } from './plan/entries'
+import { readPlan } from './plan/read'
 
 const now = new Date('2026-11-22T10:00:00Z')
-const texts = (doc: Y.Doc, section: string) => cardsInSection(doc, section).map((card) => card.text)
+const today = '2026-11-22'
+const author = { by: '', now }
+const strengths = (doc: Y.Doc) => readPlan(doc, today).strengths.map((entry) => entry.text)
 
 function sync(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)))
   Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)))
+}
+
+function id(result: { ok: boolean; value?: string }): string {
+  if (!result.ok || !result.value) throw new Error(JSON.stringify(result))
+  return result.value
 }
 
 describe('board meta', () => {
@@ -44,103 +39,79 @@ describe('board meta', () => {
   })
 })
 
-describe('cards', () => {
-  it('adds to the end of a section, edits and deletes', () => {
-    const doc = new Y.Doc()
-    const first = addCard(doc, { section: 'strengths', text: 'Gardening', author: 'Ann', now })
-    addCard(doc, { section: 'strengths', text: 'Close to daughter', author: 'Ann', now })
-    expect(texts(doc, 'strengths')).toEqual(['Gardening', 'Close to daughter'])
-    updateCardText(doc, first, 'Gardening and birds')
-    deleteCard(doc, first)
-    expect(texts(doc, 'strengths')).toEqual(['Close to daughter'])
-  })
-
-  it('refuses empty, oversized or misplaced cards without changing the board', () => {
-    const doc = new Y.Doc()
-    expect(validateCardText('  ')).toMatch(/Write something/)
-    expect(validateCardText('x'.repeat(MAX_CARD_TEXT_LENGTH + 1))).toMatch(/up to 2,000 characters/)
-    expect(() => addCard(doc, { section: 'strengths', text: 'x'.repeat(5_000_000), author: 'A', now })).toThrow(/split it/)
-    expect(() => addCard(doc, { section: 'nowhere', text: 'x', author: 'A', now })).toThrow(/no section/)
-    expect(PLAN_SECTIONS.flatMap((section) => texts(doc, section.id))).toEqual([])
-  })
-
-  it('moves within and between sections to the index asked for', () => {
-    const doc = new Y.Doc()
-    const [a, b, c] = ['A', 'B', 'C'].map((text) => addCard(doc, { section: 'goals', text, author: '', now }))
-    moveCard(doc, c, 'goals', 0)
-    expect(texts(doc, 'goals')).toEqual(['C', 'A', 'B'])
-    moveCard(doc, a, 'goals', 2)
-    expect(texts(doc, 'goals')).toEqual(['C', 'B', 'A'])
-    moveCard(doc, b, 'actions', 0)
-    expect(texts(doc, 'goals')).toEqual(['C', 'A'])
-    expect(texts(doc, 'actions')).toEqual(['B'])
-    moveCard(doc, b, 'goals', 99)
-    expect(texts(doc, 'goals')).toEqual(['C', 'A', 'B'])
-  })
-
-  it('two people moving the same card at once leaves it in exactly one place on both', () => {
+describe('concurrent moves', () => {
+  it('two people moving the same action to different goals leaves it under exactly one, the same on both', () => {
     const alice = new Y.Doc()
+    const nurse = id(addEntry(alice, 'professional', { name: 'Sam', role: 'Nurse', organisation: 'NHS', contact: '', keyWorker: false }, author))
+    const goals = ['A', 'B', 'C'].map((text) => id(addEntry(alice, 'goal', { text, importance: 'high', voice: 'person' }, author)))
+    const action = id(
+      addEntry(alice, 'action', { what: 'Walk', ownerId: nurse, agency: 'NHS', dueDate: today, status: 'not-started', reviewDate: '', outcome: '', voice: 'person' }, { ...author, goalId: goals[0], today }),
+    )
     const bob = new Y.Doc()
-    const id = addCard(alice, { section: 'goals', text: 'Walk to the shop', author: '', now })
     sync(alice, bob)
-    moveCard(alice, id, 'actions', 0)
-    moveCard(bob, id, 'strengths', 0)
+    moveActionToGoal(alice, action, goals[1], 0)
+    moveActionToGoal(bob, action, goals[2], 0)
     sync(alice, bob)
-    const where = (doc: Y.Doc) => PLAN_SECTIONS.filter((section) => texts(doc, section.id).includes('Walk to the shop')).map((s) => s.id)
+    const where = (doc: Y.Doc) => readPlan(doc, today).goals.filter((goal) => goal.actions.length > 0).map((goal) => goal.text)
     expect(where(alice)).toHaveLength(1)
     expect(where(alice)).toEqual(where(bob))
   })
 
-  it('property: any run of concurrent adds and moves converges, with every card exactly once', () => {
-    const sectionIds = PLAN_SECTIONS.map((section) => section.id)
+  it('property: any run of concurrent moves of actions between goals converges, with every action exactly once', () => {
     const operation = fc.record({
       who: fc.integer({ min: 0, max: 1 }),
-      card: fc.integer({ min: 0, max: 5 }),
-      section: fc.constantFrom(...sectionIds),
+      action: fc.integer({ min: 0, max: 5 }),
+      goal: fc.integer({ min: 0, max: 2 }),
       index: fc.integer({ min: 0, max: 6 }),
       syncAfter: fc.boolean(),
     })
     fc.assert(
       fc.property(fc.array(operation, { maxLength: 40 }), (operations) => {
         const docs = [new Y.Doc(), new Y.Doc()]
-        const ids = ['0', '1', '2', '3', '4', '5'].map((text) => addCard(docs[0], { section: 'goals', text, author: '', now }))
+        const owner = id(addEntry(docs[0], 'professional', { name: 'Sam', role: 'Nurse', organisation: 'NHS', contact: '', keyWorker: false }, author))
+        const goals = ['A', 'B', 'C'].map((text) => id(addEntry(docs[0], 'goal', { text, importance: 'high', voice: 'person' }, author)))
+        const actions = ['0', '1', '2', '3', '4', '5'].map((what) =>
+          id(addEntry(docs[0], 'action', { what, ownerId: owner, agency: 'NHS', dueDate: today, status: 'not-started', reviewDate: '', outcome: '', voice: 'person' }, { ...author, goalId: goals[0], today })),
+        )
         sync(docs[0], docs[1])
         for (const step of operations) {
-          moveCard(docs[step.who], ids[step.card], step.section, step.index)
+          moveActionToGoal(docs[step.who], actions[step.action], goals[step.goal], step.index)
           if (step.syncAfter) sync(docs[0], docs[1])
         }
         sync(docs[0], docs[1])
-        const layout = (doc: Y.Doc) => sectionIds.map((section) => texts(doc, section))
+        const layout = (doc: Y.Doc) => readPlan(doc, today).goals.map((goal) => goal.actions.map((action) => action.what))
         expect(layout(docs[0])).toEqual(layout(docs[1]))
         expect(layout(docs[0]).flat().sort()).toEqual(['0', '1', '2', '3', '4', '5'])
       }),
       { numRuns: 200 },
     )
   })
+})
 
-  it('undo takes back only your own change, not someone else’s', () => {
+describe('undo', () => {
+  it('takes back only your own change, not someone else’s', () => {
     const mine = new Y.Doc()
     const theirs = new Y.Doc()
     const undo = createBoardUndoManager(mine)
-    const id = addCard(mine, { section: 'strengths', text: 'Mine', author: '', now })
-    undo.stopCapturing()
-    addCard(theirs, { section: 'strengths', text: 'Theirs', author: '', now })
+    const entry = id(addEntry(mine, 'strength', { text: 'Mine', holder: 'person', voice: 'person' }, author))
+    addEntry(theirs, 'strength', { text: 'Theirs', holder: 'person', voice: 'person' }, author)
     sync(mine, theirs)
-    deleteCard(mine, id)
-    expect(texts(mine, 'strengths')).toEqual(['Theirs'])
+    deleteEntry(mine, entry)
+    expect(strengths(mine)).toEqual(['Theirs'])
     undo.undo()
-    expect(texts(mine, 'strengths').sort()).toEqual(['Mine', 'Theirs'])
+    expect(strengths(mine).sort()).toEqual(['Mine', 'Theirs'])
   })
 
-  it('undo takes back one change at a time, however quickly they came', () => {
+  it('takes back one change at a time, however quickly they came', () => {
     const doc = new Y.Doc()
     const undo = createBoardUndoManager(doc)
-    const id = addCard(doc, { section: 'goals', text: 'Keep this one', author: '', now })
-    addCard(doc, { section: 'goals', text: 'Second', author: '', now })
-    deleteCard(doc, id)
+    const first = id(addEntry(doc, 'strength', { text: 'Keep this one', holder: 'person', voice: 'person' }, author))
+    addEntry(doc, 'strength', { text: 'Second', holder: 'person', voice: 'person' }, author)
+    moveEntry(doc, first, 5)
+    deleteEntry(doc, first)
     undo.undo()
-    expect(texts(doc, 'goals')).toEqual(['Keep this one', 'Second'])
+    expect(strengths(doc)).toEqual(['Second', 'Keep this one'])
     undo.undo()
-    expect(texts(doc, 'goals')).toEqual(['Keep this one'])
+    expect(strengths(doc)).toEqual(['Keep this one', 'Second'])
   })
 })

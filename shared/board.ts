@@ -2,14 +2,13 @@ import * as Y from 'yjs'
 import { generateKeyBetween } from 'fractional-indexing'
 
 /**
- * The shape of a board inside its Y.Doc, and the only functions that change it.
+ * What every board has in its Y.Doc, and the helpers its content shares.
  *
  *   meta:  Y.Map  kind, title, createdAt        (the hub's document index is derived from this)
- *   cards: Y.Map  cardId -> Y.Map { section, position, text, author, createdAt }
  *
- * A card's place is a (section, position) pair on the card itself rather than membership of a
- * per-section array, so two people moving the same card at once can never duplicate or lose it:
- * the last move wins. Positions are fractional-index keys; ties sort by id.
+ * A plan's content (person, entries, agreement, versions, rich text) is in shared/plan/. Entries
+ * keep their place as a fractional-index position on the entry itself (positionBetween), so two
+ * people moving the same entry at once can never duplicate or lose it: the last move wins.
  */
 
 export type BoardKind = 'plan'
@@ -20,46 +19,15 @@ export interface BoardMeta {
   createdAt: string
 }
 
-export interface Card {
-  id: string
-  section: string
-  position: string
-  text: string
-  author: string
-}
-
-export interface Section {
-  id: string
-  title: string
-  hint: string
-}
-
-export const PLAN_SECTIONS: readonly Section[] = [
-  { id: 'what-matters', title: 'What matters to me', hint: 'In the person’s own words where possible.' },
-  { id: 'strengths', title: 'Strengths', hint: 'The person’s, their family’s and their community’s.' },
-  { id: 'goals', title: 'Goals', hint: 'What the person hopes for.' },
-  { id: 'actions', title: 'Actions', hint: 'Who will do what, by when.' },
-]
-
 export const MAX_TITLE_LENGTH = 120
-export const MAX_CARD_TEXT_LENGTH = 2000
 
 /** Marks changes made by this app's own user, so undo only ever undoes your own edits. */
 export const LOCAL_ORIGIN = Symbol('roundtable-local')
 
 const META = 'meta'
-const CARDS = 'cards'
 
 function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(META)
-}
-
-function cardsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
-  return doc.getMap(CARDS)
-}
-
-export function isSection(sectionId: string): boolean {
-  return PLAN_SECTIONS.some((section) => section.id === sectionId)
 }
 
 export function validateTitle(title: string): string | null {
@@ -67,14 +35,6 @@ export function validateTitle(title: string): string | null {
   if (trimmed.length === 0) return 'Enter a name for the plan, for example the person’s initials.'
   if (trimmed.length > MAX_TITLE_LENGTH) {
     return `A plan name can be up to ${MAX_TITLE_LENGTH} characters. It is ${trimmed.length}.`
-  }
-  return null
-}
-
-export function validateCardText(text: string): string | null {
-  if (text.trim().length === 0) return 'Write something on the card first.'
-  if (text.length > MAX_CARD_TEXT_LENGTH) {
-    return `A card can hold up to ${MAX_CARD_TEXT_LENGTH.toLocaleString('en-GB')} characters. This one has ${text.length.toLocaleString('en-GB')}; split it into several cards.`
   }
   return null
 }
@@ -108,34 +68,6 @@ export function renameBoard(doc: Y.Doc, title: string): void {
   doc.transact(() => metaMap(doc).set('title', title.trim()), LOCAL_ORIGIN)
 }
 
-function readCard(id: string, map: Y.Map<unknown>): Card | null {
-  const section = map.get('section')
-  const position = map.get('position')
-  const text = map.get('text')
-  const author = map.get('author')
-  if (typeof section !== 'string' || typeof position !== 'string' || typeof text !== 'string') return null
-  return { id, section, position, text, author: typeof author === 'string' ? author : '' }
-}
-
-function compareCards(a: Card, b: Card): number {
-  if (a.position !== b.position) return a.position < b.position ? -1 : 1
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-}
-
-export function cardsInSection(doc: Y.Doc, sectionId: string): Card[] {
-  const cards: Card[] = []
-  cardsMap(doc).forEach((map, id) => {
-    const card = readCard(id, map)
-    if (card && card.section === sectionId) cards.push(card)
-  })
-  return cards.sort(compareCards)
-}
-
-export function findCard(doc: Y.Doc, cardId: string): Card | null {
-  const map = cardsMap(doc).get(cardId)
-  return map ? readCard(cardId, map) : null
-}
-
 /** A key that sorts after `before` and before `after`, tolerating the equal or malformed keys concurrent edits can leave. */
 export function positionBetween(before: string | null, after: string | null): string {
   try {
@@ -146,62 +78,13 @@ export function positionBetween(before: string | null, after: string | null): st
   }
 }
 
-function requireSection(sectionId: string): void {
-  if (!isSection(sectionId)) throw new Error(`There is no section called “${sectionId}” on this board.`)
-}
-
-export function addCard(doc: Y.Doc, card: { section: string; text: string; author: string; now: Date }): string {
-  requireSection(card.section)
-  const error = validateCardText(card.text)
-  if (error) throw new Error(error)
-  const existing = cardsInSection(doc, card.section)
-  const last = existing.at(-1)
-  const id = globalThis.crypto.randomUUID()
-  const map = new Y.Map<unknown>()
-  map.set('section', card.section)
-  map.set('position', positionBetween(last ? last.position : null, null))
-  map.set('text', card.text.trim())
-  map.set('author', card.author)
-  map.set('createdAt', card.now.toISOString())
-  doc.transact(() => cardsMap(doc).set(id, map), LOCAL_ORIGIN)
-  return id
-}
-
-export function updateCardText(doc: Y.Doc, cardId: string, text: string): void {
-  const error = validateCardText(text)
-  if (error) throw new Error(error)
-  const map = cardsMap(doc).get(cardId)
-  if (!map) throw new Error('That card has been deleted by someone else.')
-  doc.transact(() => map.set('text', text.trim()), LOCAL_ORIGIN)
-}
-
-export function deleteCard(doc: Y.Doc, cardId: string): void {
-  doc.transact(() => cardsMap(doc).delete(cardId), LOCAL_ORIGIN)
-}
-
 /**
- * Moves a card to `toIndex` within `toSection`, counted as if the card were already removed from
- * wherever it was. An index past the end puts it last.
- */
-export function moveCard(doc: Y.Doc, cardId: string, toSection: string, toIndex: number): void {
-  requireSection(toSection)
-  const map = cardsMap(doc).get(cardId)
-  if (!map) throw new Error('That card has been deleted by someone else.')
-  const others = cardsInSection(doc, toSection).filter((card) => card.id !== cardId)
-  const index = Math.max(0, Math.min(toIndex, others.length))
-  const before = index > 0 ? others[index - 1].position : null
-  const after = index < others.length ? others[index].position : null
-  doc.transact(() => {
-    map.set('section', toSection)
-    map.set('position', positionBetween(before, after))
-  }, LOCAL_ORIGIN)
-}
-
-/**
- * Undo and redo for this user's own card changes (add, edit, move, delete), never other people's.
- * Each change is one step (captureTimeout 0): cards change by whole actions, not keystrokes, so a
- * quick "add, then delete" must undo the delete alone rather than both at once.
+ * Undo and redo for this user's own plan changes (add, edit, move, delete, agree), never other
+ * people's. Each change is one step (captureTimeout 0): entries change by whole actions, not
+ * keystrokes, so a quick "add, then delete" must undo the delete alone rather than both at once.
  */
 export function createBoardUndoManager(doc: Y.Doc): Y.UndoManager {
-  return new Y.UndoManager([cardsMap(doc), metaMap(doc)], { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 })
+  // Rich-text fields have their own undo inside each editor (renderer/src/richtext).
+  const tracked = ['meta', 'person', 'entries', 'agreement', 'versions'].map((name) => (name === 'versions' ? doc.getArray(name) : doc.getMap(name)))
+  return new Y.UndoManager(tracked, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 })
 }

@@ -38,7 +38,7 @@ export function App() {
     content = <Home hub={hub} />
   } else if (route.screen === 'board') {
     // Keyed by board, so moving between boards starts a fresh connection.
-    content = <Board key={route.docId} hub={hub} docId={route.docId} user={user} />
+    content = <Board key={route.docId} hub={hub} docId={route.docId} view={route.view} user={user} />
   } else {
     content = (
       <>

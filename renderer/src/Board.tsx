@@ -1,20 +1,26 @@
 import { useEffect, useMemo, useState } from 'react'
 import { initialiseBoard, readMeta } from '../../shared/board'
 import type { PresenceUser } from '../../shared/presence'
-import { BoardCanvas } from './BoardCanvas'
+import { ABOUT_ME_FIELDS, CONTINGENCY_FIELDS } from '../../shared/plan/narrative'
+import { HistoryView } from './plan/HistoryView'
+import { MyPlan } from './plan/MyPlan'
+import { NarrativeSection } from './plan/NarrativeSection'
+import { PlanBoard } from './plan/PlanBoard'
 import type { HubAddress } from './hub'
 import { forgetNewBoard, pendingTitleFor } from './newBoards'
-import { HOME_HREF } from './route'
+import { boardHref, HOME_HREF, type BoardView } from './route'
 import { useBoardSession, useDocVersion, useParticipants, useUndoState, type BoardSession } from './useBoardSession'
 import type { ConnectionStatus } from '../../shared/connection'
 
 interface Props {
   hub: HubAddress
   docId: string
+  view: BoardView
   user: PresenceUser
 }
 
-export function Board({ hub, docId, user }: Props) {
+/** One plan, open for as long as any of its views (the board, history, My plan) is on screen. */
+export function Board({ hub, docId, view, user }: Props) {
   const { session, status } = useBoardSession(hub, docId, user)
   return (
     <>
@@ -22,7 +28,7 @@ export function Board({ hub, docId, user }: Props) {
         All plans
       </a>
       {session ? (
-        <BoardPage key={session.doc.guid} session={session} docId={docId} status={status} user={user} />
+        <BoardPage key={session.doc.guid} session={session} docId={docId} view={view} status={status} user={user} />
       ) : (
         <h1>Opening plan…</h1>
       )}
@@ -30,7 +36,15 @@ export function Board({ hub, docId, user }: Props) {
   )
 }
 
-function BoardPage({ session, docId, status, user }: { session: BoardSession; docId: string; status: ConnectionStatus; user: PresenceUser }) {
+interface PageProps {
+  session: BoardSession
+  docId: string
+  view: BoardView
+  status: ConnectionStatus
+  user: PresenceUser
+}
+
+function BoardPage({ session, docId, view, status, user }: PageProps) {
   const { doc, provider, undoManager } = session
   const version = useDocVersion(doc)
   const meta = useMemo(() => readMeta(doc), [doc, version])
@@ -86,6 +100,9 @@ function BoardPage({ session, docId, status, user }: { session: BoardSession; do
     )
   }
 
+  if (view === 'history') return <HistoryView doc={doc} version={version} title={meta.title} planHref={boardHref(docId)} />
+  if (view === 'my-plan') return <MyPlan doc={doc} version={version} planHref={boardHref(docId)} />
+
   return (
     <>
       <div className="rt-board-header">
@@ -93,7 +110,15 @@ function BoardPage({ session, docId, status, user }: { session: BoardSession; do
           <span className="nhsuk-caption-l">Care and support plan</span>
           <h1 className="rt-board-title">{meta.title}</h1>
         </div>
-        <BoardToolbar session={session} onMessage={setMessage} />
+        <div className="rt-board-links">
+          <a className="nhsuk-button nhsuk-button--secondary rt-button--small" href={boardHref(docId, 'my-plan')}>
+            My plan (easy read)
+          </a>
+          <a className="nhsuk-button nhsuk-button--secondary rt-button--small" href={boardHref(docId, 'history')}>
+            History
+          </a>
+          <BoardToolbar session={session} onMessage={setMessage} />
+        </div>
       </div>
       <div className="rt-board-status">
         <ConnectionBanner status={status} />
@@ -102,7 +127,20 @@ function BoardPage({ session, docId, status, user }: { session: BoardSession; do
       <p className="nhsuk-u-visually-hidden" role="status" aria-live="polite">
         {message}
       </p>
-      <BoardCanvas doc={doc} version={version} author={user.name} onMessage={setMessage} />
+      <PlanBoard
+        doc={doc}
+        version={version}
+        author={user.name}
+        historyHref={boardHref(docId, 'history')}
+        onMessage={setMessage}
+        renderNarrative={(part) =>
+          part === 'about-me' ? (
+            <NarrativeSection title="About me" hint="In the person’s own words where possible." fields={ABOUT_ME_FIELDS} doc={doc} provider={provider} user={user} />
+          ) : (
+            <NarrativeSection title="Contingency and safety plan" hint="What to do if things get worse." fields={CONTINGENCY_FIELDS} doc={doc} provider={provider} user={user} />
+          )
+        }
+      />
     </>
   )
 }

@@ -1,8 +1,7 @@
-import type { Card, Section } from '../../shared/board'
 import { shortText } from './format'
 
 /**
- * Where every card sits while a drag is under way: section id → card ids in order. This is a
+ * Where every entry sits while a drag is under way: container id → entry ids in order. This is a
  * passing view for the drag alone; on drop the move is written to the Y.Doc and this is thrown away.
  */
 export type CardPlaces = Record<string, string[]>
@@ -11,12 +10,6 @@ export const SECTION_PREFIX = 'section:'
 
 export function sectionDropId(sectionId: string): string {
   return `${SECTION_PREFIX}${sectionId}`
-}
-
-export function placesFrom(sections: readonly Section[], cardsBySection: Record<string, Card[]>): CardPlaces {
-  const places: CardPlaces = {}
-  for (const section of sections) places[section.id] = (cardsBySection[section.id] ?? []).map((card) => card.id)
-  return places
 }
 
 /** The section an id (a card or a section's drop area) belongs to, or null. */

@@ -1,25 +1,7 @@
 import { useSyncExternalStore } from 'react'
-import { isValidDocId } from '../../shared/docId'
+import { parseRoute, type Route } from './routePaths'
 
-/**
- * Screens live in the URL's hash (`#/board/<id>`), so the `?token=` the page was opened with stays
- * put and reloading a board reopens it.
- */
-export type Route = { screen: 'home' } | { screen: 'board'; docId: string } | { screen: 'not-found' }
-
-export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '')
-  if (path === '' || path === '/') return { screen: 'home' }
-  const board = /^\/board\/([^/]+)$/.exec(path)
-  if (board && isValidDocId(board[1])) return { screen: 'board', docId: board[1] }
-  return { screen: 'not-found' }
-}
-
-export function boardHref(docId: string): string {
-  return `#/board/${docId}`
-}
-
-export const HOME_HREF = '#/'
+export { boardHref, HOME_HREF, parseRoute, type BoardView, type Route } from './routePaths'
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange)

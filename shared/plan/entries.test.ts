@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addActionWithNewOwner, addEntry, deleteEntry, linkNeedToGoal, moveActionToGoal, moveEntry, readPerson, setPersonField, unlinkNeedFromGoal, updateEntry } from './entries'
+import { addActionWithNewOwner, addEntry, deleteEntry, moveEntryAfter, linkNeedToGoal, moveActionToGoal, moveEntry, readPerson, setPersonField, unlinkNeedFromGoal, updateEntry } from './entries'
 import { readPlan } from './read'
 
 const now = new Date('2026-11-23T10:00:00Z')
@@ -100,6 +100,22 @@ describe('goals and actions', () => {
     const plan = readPlan(doc, today)
     expect(plan.goals[0].actions).toEqual([])
     expect(plan.goals[1].actions.map((action) => action.what)).toEqual(['B', 'A', 'C'])
+  })
+
+  it('moves entries after a given neighbour, and actions after a neighbour in another goal', () => {
+    const { doc, nurse, goal } = startPlan()
+    const second = idOf(addEntry(doc, 'goal', { text: 'Second goal', importance: 'low', voice: 'person' }, author))
+    const third = idOf(addEntry(doc, 'goal', { text: 'Third goal', importance: 'low', voice: 'person' }, author))
+    moveEntryAfter(doc, goal, third)
+    expect(readPlan(doc, today).goals.map((entry) => entry.text)).toEqual(['Second goal', 'Third goal', 'Get to the shops on my own'])
+    moveEntryAfter(doc, goal, null)
+    expect(readPlan(doc, today).goals[0].id).toBe(goal)
+    const fields = { ownerId: nurse, agency: 'GP', dueDate: '2026-12-01', status: 'not-started', reviewDate: '', outcome: '', voice: 'professional' } as const
+    const a = idOf(addEntry(doc, 'action', { ...fields, what: 'A' }, { ...author, goalId: goal, today }))
+    const b = idOf(addEntry(doc, 'action', { ...fields, what: 'B' }, { ...author, goalId: second, today }))
+    addEntry(doc, 'action', { ...fields, what: 'C' }, { ...author, goalId: second, today })
+    moveEntryAfter(doc, a, b, second)
+    expect(readPlan(doc, today).goals.find((entry) => entry.id === second)?.actions.map((action) => action.what)).toEqual(['B', 'A', 'C'])
   })
 
   it('keeps the actions of a deleted goal, shown as without a goal', () => {

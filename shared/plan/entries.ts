@@ -244,3 +244,23 @@ export function addActionWithNewOwner(
   }, LOCAL_ORIGIN)
   return result
 }
+
+/**
+ * Moves an entry to just after `afterId` (or first, for null) in its list, or, for an action,
+ * among `goalId`'s actions (moving it to that goal). Screens use this because what they show may
+ * group entries differently from the stored order (the person's words first).
+ */
+export function moveEntryAfter(doc: Y.Doc, id: string, afterId: string | null, goalId?: string): void {
+  const map = entryMap(doc, id)
+  const list = map.get('list') as EntryList
+  if (list === 'action') {
+    const targetGoal = goalId ?? (map.get('goalId') as string)
+    const others = orderedIds(doc, 'action', targetGoal).filter((other) => other !== id)
+    const index = afterId === null ? 0 : others.indexOf(afterId) + 1
+    moveActionToGoal(doc, id, targetGoal, index < 0 ? others.length : index)
+    return
+  }
+  const others = orderedIds(doc, list).filter((other) => other !== id)
+  const index = afterId === null ? 0 : others.indexOf(afterId) + 1
+  doc.transact(() => map.set('position', positionAt(doc, others, index)), LOCAL_ORIGIN)
+}

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { addCard, createPlan, expect, openAs, test } from './fixtures'
+import { addGoal, addStrength, createPlan, expect, openAs, test } from './fixtures'
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice']
 
@@ -37,14 +37,16 @@ test('axe-core finds no WCAG 2.2 AA problems on the name prompt, home and board'
   // The board, empty and then with cards.
   await createPlan(person, 'Accessible plan')
   expect(await axeViolations(person)).toEqual([])
-  await addCard(person, 'What matters to me', 'My cat, Biscuit')
-  await addCard(person, 'Goals', 'Get back to the allotment')
+  await addStrength(person, 'My cat, Biscuit')
+  await addGoal(person, 'Get back to the allotment')
   expect(await axeViolations(person)).toEqual([])
 
-  // A card being edited, and a form showing an error.
-  await person.getByRole('button', { name: 'Edit card: My cat, Biscuit' }).click()
-  await person.getByRole('region', { name: 'Strengths' }).getByRole('button', { name: 'Add card' }).click()
-  await expect(person.getByText('Write something on the card first.')).toBeVisible()
+  // An entry being edited, and a form showing an error.
+  await person.getByRole('button', { name: 'Edit strength: My cat, Biscuit' }).click()
+  const needs = person.getByRole('region', { name: 'Needs and concerns' })
+  await needs.getByRole('button', { name: 'Add a need or concern' }).click()
+  await needs.getByRole('button', { name: 'Add a need or concern' }).click()
+  await expect(needs.getByText('Write the need or concern first.')).toBeVisible()
   expect(await axeViolations(person)).toEqual([])
 
   // Home with a plan in the list.
@@ -61,7 +63,7 @@ test('the board works on a phone-sized screen: sections stack and nothing scroll
   await page.getByLabel('Your name').fill('Resident on a phone')
   await page.getByRole('button', { name: 'Continue' }).click()
   await createPlan(page, 'Phone plan')
-  await addCard(page, 'Strengths', 'Good neighbours')
+  await addStrength(page, 'Good neighbours')
   // Runs in the page; typed loosely because this file is compiled without the DOM's types.
   const overflow = await page.evaluate(() => {
     const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document

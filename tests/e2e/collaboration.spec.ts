@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { addCard, cardTexts, createPlan, expect, openAs, test } from './fixtures'
+import { addNeed, addStrength, createPlan, entryTexts, expect, openAs, test } from './fixtures'
 
 /** Drags with a real mouse, in small steps, as a person would (dnd-kit starts a drag after 6 px). */
 async function dragWithMouse(page: Page, from: Locator, to: Locator): Promise<void> {
@@ -28,50 +28,49 @@ test('two people on one plan see each other, their cards and their drags live; r
     await expect(hereNow).toContainText('Bob, social worker')
   }
 
-  // Cards appear on the other screen without anyone reloading.
-  await addCard(ann, 'Goals', 'Walk to the shops again')
-  await addCard(bob, 'What matters to me', 'Seeing my grandchildren on Sundays')
-  await addCard(bob, 'Actions', 'Refer to falls prevention class')
-  await expect.poll(() => cardTexts(bob, 'Goals')).toEqual(['Walk to the shops again'])
-  await expect.poll(() => cardTexts(ann, 'What matters to me')).toEqual(['Seeing my grandchildren on Sundays'])
+  // Entries appear on the other screen without anyone reloading.
+  const strengths = (page: typeof ann) => entryTexts(page, 'Strengths and assets', 'strength')
+  await addStrength(ann, 'Loves gardening')
+  await addStrength(ann, 'Close to her daughter')
+  await addNeed(bob, 'Falls at night')
+  await expect.poll(() => strengths(bob)).toEqual(['Loves gardening', 'Close to her daughter'])
+  await expect.poll(() => entryTexts(ann, 'Needs and concerns', 'need')).toEqual(['Falls at night'])
+  await expect(ann.getByRole('list', { name: 'Strengths and assets' })).toContainText('Added by Ann, GP')
 
-  // Ann drags Bob's action into Goals, above her own card; Bob sees it move.
+  // Ann drags "Close to her daughter" above "Loves gardening"; Bob sees it move.
   await dragWithMouse(
     ann,
-    ann.getByRole('button', { name: 'Move card: Refer to falls prevention class' }),
-    ann.getByRole('region', { name: 'Goals' }).getByRole('button', { name: 'Move card: Walk to the shops again' }),
+    ann.getByRole('button', { name: 'Move strength: Close to her daughter' }),
+    ann.getByRole('button', { name: 'Move strength: Loves gardening' }),
   )
-  await expect.poll(() => cardTexts(ann, 'Goals')).toContain('Refer to falls prevention class')
-  const goalsAfterDrag = await cardTexts(ann, 'Goals')
-  await expect.poll(() => cardTexts(bob, 'Goals')).toEqual(goalsAfterDrag)
-  await expect.poll(() => cardTexts(bob, 'Actions')).toEqual([])
+  await expect.poll(() => strengths(ann)).toEqual(['Close to her daughter', 'Loves gardening'])
+  await expect.poll(() => strengths(bob)).toEqual(['Close to her daughter', 'Loves gardening'])
 
-  // Bob edits a card; Ann sees the new words.
-  await bob.getByRole('button', { name: 'Edit card: Seeing my grandchildren on Sundays' }).click()
-  await bob.getByRole('textbox', { name: 'Edit card' }).fill('Seeing my grandchildren every Sunday')
+  // Bob rewords the need; Ann sees the new words.
+  await bob.getByRole('button', { name: 'Edit need: Falls at night' }).click()
+  await bob.getByRole('textbox', { name: 'Need or concern', exact: true }).fill('Falls at night, twice this month')
   await bob.getByRole('button', { name: 'Save' }).click()
-  await expect.poll(() => cardTexts(ann, 'What matters to me')).toEqual(['Seeing my grandchildren every Sunday'])
+  await expect.poll(() => entryTexts(ann, 'Needs and concerns', 'need')).toEqual(['Falls at night, twice this month'])
   await expect(ann.getByText('Connected — all changes saved')).toBeVisible()
 
   // Reload keeps everything.
   await ann.reload()
   await expect(ann.getByRole('heading', { level: 1, name: 'J. S. care plan' })).toBeVisible()
-  await expect.poll(() => cardTexts(ann, 'Goals')).toEqual(goalsAfterDrag)
-  await expect.poll(() => cardTexts(ann, 'What matters to me')).toEqual(['Seeing my grandchildren every Sunday'])
+  await expect.poll(() => strengths(ann)).toEqual(['Close to her daughter', 'Loves gardening'])
+  await expect.poll(() => entryTexts(ann, 'Needs and concerns', 'need')).toEqual(['Falls at night, twice this month'])
 
-  // The hub crashes (kill -9). Both screens say so; what Bob types meanwhile is kept and saved on return.
+  // The hub crashes (kill -9). Both screens say so; what Bob adds meanwhile is kept and saved on return.
   await hub.stop('SIGKILL')
   await expect(bob.getByText('Reconnecting — your changes are kept here')).toBeVisible()
-  await addCard(bob, 'Strengths', 'Close family nearby')
+  await addStrength(bob, 'Good neighbours')
   await hub.start()
   await expect(bob.getByText('Connected — all changes saved')).toBeVisible({ timeout: 20_000 })
-  await expect.poll(() => cardTexts(ann, 'Strengths'), { timeout: 20_000 }).toEqual(['Close family nearby'])
+  await expect.poll(() => strengths(ann), { timeout: 20_000 }).toEqual(['Close to her daughter', 'Loves gardening', 'Good neighbours'])
 
   // A fresh browser after the restart sees the whole plan from the hub's disk.
   const carol = await openAs(browser, boardUrl, 'Carol, nurse')
-  await expect.poll(() => cardTexts(carol, 'Goals')).toEqual(goalsAfterDrag)
-  await expect.poll(() => cardTexts(carol, 'Strengths')).toEqual(['Close family nearby'])
-  await expect.poll(() => cardTexts(carol, 'What matters to me')).toEqual(['Seeing my grandchildren every Sunday'])
+  await expect.poll(() => strengths(carol)).toEqual(['Close to her daughter', 'Loves gardening', 'Good neighbours'])
+  await expect.poll(() => entryTexts(carol, 'Needs and concerns', 'need')).toEqual(['Falls at night, twice this month'])
 })
 
 test('the home screen lists plans newest first and opens them', async ({ browser, hub }) => {

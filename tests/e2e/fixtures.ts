@@ -41,17 +41,37 @@ export async function createPlan(page: Page, title: string): Promise<string> {
   return page.url()
 }
 
-export async function addCard(page: Page, sectionName: string, text: string): Promise<void> {
-  const section = page.getByRole('region', { name: sectionName })
-  await section.getByLabel(`Add to ${sectionName}`).fill(text)
-  await section.getByRole('button', { name: 'Add card' }).click()
-  await expect(section.getByRole('listitem').filter({ hasText: text })).toBeVisible()
+/** A form field by its exact label (so "Strength" never matches "Whose strength"). */
+type FieldValue = string | { option: string } | { check: boolean }
+
+/**
+ * Adds an entry through a section's own form: the "Add …" button opens it, the same words submit
+ * it. Text fields are filled, `{ option }` picks from a list, `{ check }` ticks a box.
+ */
+export async function addEntry(page: Page, sectionName: string, buttonName: string, fields: Record<string, FieldValue>): Promise<void> {
+  const section = page.getByRole('region', { name: sectionName, exact: true })
+  await section.getByRole('button', { name: buttonName, exact: true }).click()
+  for (const [label, value] of Object.entries(fields)) {
+    const field = section.getByLabel(label, { exact: true })
+    if (typeof value === 'string') await field.fill(value)
+    else if ('option' in value) await field.selectOption({ label: value.option })
+    else await field.setChecked(value.check)
+  }
+  await section.getByRole('button', { name: buttonName, exact: true }).click()
+  await expect(section.getByRole('button', { name: 'Cancel' })).toHaveCount(0)
 }
 
-/** The cards in a section, top to bottom, as a screen reader hears their move buttons. */
-export async function cardTexts(page: Page, sectionName: string): Promise<string[]> {
-  const list = page.getByRole('region', { name: sectionName }).getByRole('list', { name: `Cards in ${sectionName}` })
-  const handles = await list.getByRole('button', { name: /^Move card: / }).all()
+export const addStrength = (page: Page, text: string) => addEntry(page, 'Strengths and assets', 'Add a strength', { Strength: text })
+export const addNeed = (page: Page, text: string) => addEntry(page, 'Needs and concerns', 'Add a need or concern', { 'Need or concern': text })
+export const addGoal = (page: Page, text: string) => addEntry(page, 'Goals and actions', 'Add a goal', { 'Goal or hope': text })
+
+/**
+ * The entries in a list, top to bottom, as a screen reader hears their move buttons
+ * ("Move strength: Loves gardening" gives "Loves gardening").
+ */
+export async function entryTexts(page: Page, listName: string, kind: string): Promise<string[]> {
+  const list = page.getByRole('list', { name: listName, exact: true })
+  const handles = await list.getByRole('button', { name: new RegExp(`^Move ${kind}: `) }).all()
   const names = await Promise.all(handles.map((handle) => handle.getAttribute('aria-label')))
-  return names.map((name) => (name ?? '').replace(/^Move card: /, ''))
+  return names.map((name) => (name ?? '').replace(`Move ${kind}: `, ''))
 }

@@ -1,58 +1,41 @@
-import { cardTexts, createPlan, expect, openAs, test } from './fixtures'
 import type { Page } from '@playwright/test'
+import { addEntry, addGoal, addStrength, createPlan, entryTexts, expect, openAs, test } from './fixtures'
 
-/** Adds a card with the keyboard only: type, then Enter. */
-async function typeCard(page: Page, sectionName: string, text: string): Promise<void> {
-  const box = page.getByRole('region', { name: sectionName }).getByRole('textbox', { name: `Add to ${sectionName}` })
-  await box.focus()
-  await page.keyboard.type(text)
-  await page.keyboard.press('Enter')
-  await expect(box).toHaveValue('')
-}
+const strengths = (page: Page) => entryTexts(page, 'Strengths and assets', 'strength')
+const said = (page: Page, text: string) => expect(page.getByRole('status').filter({ hasText: text })).toBeAttached()
 
-test('cards move by keyboard alone, within a section and across sections, with spoken feedback and undo', async ({ browser, hub }) => {
+test('entries move by keyboard alone, with spoken feedback, escape and undo', async ({ browser, hub }) => {
   const page = await openAs(browser, hub.url, 'Kim, coordinator')
   await createPlan(page, 'Keyboard plan')
-  for (const text of ['Sleep better', 'Get out to the garden', 'Cook a meal']) await typeCard(page, 'Goals', text)
-  await expect.poll(() => cardTexts(page, 'Goals')).toEqual(['Sleep better', 'Get out to the garden', 'Cook a meal'])
+  for (const text of ['Sleeps well', 'Good with money', 'Loves music']) await addStrength(page, text)
+  await expect.poll(() => strengths(page)).toEqual(['Sleeps well', 'Good with money', 'Loves music'])
 
-  // Pick up, one step down, drop.
-  await page.getByRole('button', { name: 'Move card: Sleep better' }).focus()
+  // Pick up, one step down, drop — waiting, as a screen-reader user would, to hear each step.
+  await page.getByRole('button', { name: 'Move strength: Sleeps well' }).focus()
   await page.keyboard.press('Space')
-  await expect(page.getByRole('status').filter({ hasText: 'Picked up “Sleep better”, position 1 of 3 in Goals.' })).toBeAttached()
+  await said(page, 'Picked up “Sleeps well”, position 1 of 3 in Strengths.')
   await page.keyboard.press('ArrowDown')
-  // As with a screen reader, wait to hear where the card is before dropping it.
-  await expect(page.getByRole('status').filter({ hasText: '“Sleep better” is now at position 2 of 3 in Goals.' })).toBeAttached()
+  await said(page, '“Sleeps well” is now at position 2 of 3 in Strengths.')
   await page.keyboard.press('Space')
-  await expect(page.getByRole('status').filter({ hasText: 'Dropped “Sleep better” at position 2 of 3 in Goals.' })).toBeAttached()
-  await expect.poll(() => cardTexts(page, 'Goals')).toEqual(['Get out to the garden', 'Sleep better', 'Cook a meal'])
+  await said(page, 'Dropped “Sleeps well” at position 2 of 3 in Strengths.')
+  await expect.poll(() => strengths(page)).toEqual(['Good with money', 'Sleeps well', 'Loves music'])
 
-  // Across sections: Goals sits left of Actions on a wide screen.
-  await page.getByRole('button', { name: 'Move card: Cook a meal' }).focus()
+  // Escape puts it back.
+  await page.getByRole('button', { name: 'Move strength: Loves music' }).focus()
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('status').filter({ hasText: 'Picked up “Cook a meal”, position 3 of 3 in Goals.' })).toBeAttached()
-  await page.keyboard.press('ArrowRight')
-  await expect(page.getByRole('status').filter({ hasText: '“Cook a meal” is now at position 1 of 1 in Actions.' })).toBeAttached()
-  await page.keyboard.press('Enter')
-  await expect.poll(() => cardTexts(page, 'Actions')).toEqual(['Cook a meal'])
-  await expect.poll(() => cardTexts(page, 'Goals')).toEqual(['Get out to the garden', 'Sleep better'])
-
-  // Escape puts a card back where it was.
-  await page.getByRole('button', { name: 'Move card: Get out to the garden' }).focus()
-  await page.keyboard.press('Space')
-  await expect(page.getByRole('status').filter({ hasText: 'Picked up “Get out to the garden”, position 1 of 2 in Goals.' })).toBeAttached()
-  await page.keyboard.press('ArrowDown')
-  await expect(page.getByRole('status').filter({ hasText: '“Get out to the garden” is now at position 2 of 2 in Goals.' })).toBeAttached()
+  await said(page, 'Picked up “Loves music”, position 3 of 3 in Strengths.')
+  await page.keyboard.press('ArrowUp')
+  await said(page, '“Loves music” is now at position 2 of 3 in Strengths.')
   await page.keyboard.press('Escape')
-  await expect(page.getByRole('status').filter({ hasText: 'Cancelled. “Get out to the garden” is back where it was.' })).toBeAttached()
-  await expect.poll(() => cardTexts(page, 'Goals')).toEqual(['Get out to the garden', 'Sleep better'])
+  await said(page, 'Cancelled. “Loves music” is back where it was.')
+  await expect.poll(() => strengths(page)).toEqual(['Good with money', 'Sleeps well', 'Loves music'])
 
-  // Undo (Ctrl+Z, outside a text box) takes the last move back; Redo does it again.
-  await page.getByRole('button', { name: 'Move card: Sleep better' }).focus()
+  // Undo (Ctrl+Z outside a text box) takes the move back; Redo does it again.
+  await page.getByRole('button', { name: 'Move strength: Loves music' }).focus()
   await page.keyboard.press('Control+z')
-  await expect.poll(() => cardTexts(page, 'Goals')).toEqual(['Get out to the garden', 'Sleep better', 'Cook a meal'])
+  await expect.poll(() => strengths(page)).toEqual(['Sleeps well', 'Good with money', 'Loves music'])
   await page.keyboard.press('Control+y')
-  await expect.poll(() => cardTexts(page, 'Actions')).toEqual(['Cook a meal'])
+  await expect.poll(() => strengths(page)).toEqual(['Good with money', 'Sleeps well', 'Loves music'])
 })
 
 test('bad input gets a clear message and loses nothing typed', async ({ browser, hub }) => {
@@ -62,33 +45,53 @@ test('bad input gets a clear message and loses nothing typed', async ({ browser,
   await page.getByRole('button', { name: 'New plan' }).click()
   await page.getByRole('button', { name: 'Create plan' }).click()
   await expect(page.getByText('Enter a name for the plan, for example the person’s initials.')).toBeVisible()
-  await createPlanAfterError(page, 'Input plan')
-
-  // An empty card, then one that is far too long: the text stays in the box to fix.
-  const goals = page.getByRole('region', { name: 'Goals' })
-  await goals.getByRole('button', { name: 'Add card' }).click()
-  await expect(goals.getByText('Write something on the card first.')).toBeVisible()
-  const tooLong = 'word '.repeat(500)
-  await goals.getByRole('textbox', { name: 'Add to Goals' }).fill(tooLong)
-  await goals.getByRole('button', { name: 'Add card' }).click()
-  await expect(goals.getByText(/A card can hold up to 2,000 characters\. This one has 2,500; split it into several cards\./)).toBeVisible()
-  await expect(goals.getByRole('textbox', { name: 'Add to Goals' })).toHaveValue(tooLong)
-  await expect.poll(() => cardTexts(page, 'Goals')).toEqual([])
-
-  // Deleting a card is undone with one click.
-  await goals.getByRole('textbox', { name: 'Add to Goals' }).fill('Keep this one')
-  await goals.getByRole('button', { name: 'Add card' }).click()
-  await page.getByRole('button', { name: 'Delete card: Keep this one' }).click()
-  await expect.poll(() => cardTexts(page, 'Goals')).toEqual([])
-  await page.getByRole('button', { name: 'Undo' }).click()
-  await expect.poll(() => cardTexts(page, 'Goals')).toEqual(['Keep this one'])
-})
-
-async function createPlanAfterError(page: Page, title: string): Promise<void> {
-  await page.getByLabel('Name of the plan').fill(title)
+  await page.getByLabel('Name of the plan').fill('Input plan')
   await page.getByRole('button', { name: 'Create plan' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
-}
+  await expect(page.getByRole('heading', { level: 1, name: 'Input plan' })).toBeVisible()
+
+  // An empty strength, then a pasted 5 MB block: each refused with what to do; the text stays to fix.
+  const section = page.getByRole('region', { name: 'Strengths and assets' })
+  await section.getByRole('button', { name: 'Add a strength' }).click()
+  await section.getByRole('button', { name: 'Add a strength' }).click()
+  await expect(section.getByText('Write the strength first.')).toBeVisible()
+  const huge = 'x'.repeat(5 * 1024 * 1024)
+  await section.getByLabel('Strength', { exact: true }).fill(huge)
+  await section.getByRole('button', { name: 'Add a strength' }).click()
+  await expect(section.getByText('A strength can be up to 2,000 characters; this is 5,242,880. Shorten it or split it into several entries.')).toBeVisible()
+  await expect(section.getByLabel('Strength', { exact: true })).toHaveValue(huge)
+  await expect.poll(() => strengths(page)).toEqual([])
+
+  // Deleting is undone with one click.
+  await section.getByLabel('Strength', { exact: true }).fill('Keep this one')
+  await section.getByRole('button', { name: 'Add a strength' }).click()
+  await page.getByRole('button', { name: 'Delete strength: Keep this one' }).click()
+  await expect.poll(() => strengths(page)).toEqual([])
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect.poll(() => strengths(page)).toEqual(['Keep this one'])
+
+  // A wrong NHS number is refused where it was typed, and stays there to correct.
+  const person = page.getByRole('region', { name: 'About the person' })
+  await person.getByLabel('NHS number (optional)').fill('943 476 5918')
+  await person.getByLabel('NHS number (optional)').press('Enter')
+  await expect(person.getByText('This is not a valid NHS number: the last digit does not match.')).toBeVisible()
+  await expect(person.getByLabel('NHS number (optional)')).toHaveValue('943 476 5918')
+  await person.getByLabel('NHS number (optional)').fill('943 476 5919')
+  await person.getByLabel('NHS number (optional)').press('Enter')
+  await expect(person.getByText('This is not a valid NHS number')).toHaveCount(0)
+
+  // An action due before today is refused, with the rest of the form kept.
+  await addGoal(page, 'Get out more')
+  await addEntry(page, 'Care team', 'Add to the care team', { Name: 'Sam Patel', Role: 'District nurse', Organisation: 'Community nursing' })
+  const goals = page.getByRole('region', { name: 'Goals and actions' })
+  await goals.getByRole('button', { name: 'Add an action for Get out more' }).click()
+  await goals.getByLabel('What will be done', { exact: true }).fill('Walking group referral')
+  await goals.getByLabel('Who will do it', { exact: true }).selectOption({ label: 'Sam Patel, District nurse (Community nursing)' })
+  await goals.getByLabel('Due date', { exact: true }).fill('2020-01-01')
+  await goals.getByRole('button', { name: 'Add the action' }).click()
+  await expect(goals.getByText(/The due date cannot be before today/)).toBeVisible()
+  await expect(goals.getByLabel('What will be done', { exact: true })).toHaveValue('Walking group referral')
+  await expect(goals.getByLabel('Agency', { exact: true })).toHaveValue('Community nursing')
+})
 
 test('a wrong access code is refused with a message that says what to do', async ({ browser, hub }) => {
   const context = await browser.newContext()

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { addCard, cardTexts, createPlan, expect, test } from './fixtures'
+import { addStrength, createPlan, entryTexts, expect, test } from './fixtures'
 
 /**
  * Drag with a finger on a card's handle: real touch events through the Chrome DevTools Protocol,
@@ -25,22 +25,21 @@ async function dragWithFinger(page: Page, from: Locator, to: Locator): Promise<v
   await cdp.detach()
 }
 
-test('a card is dragged to another section by touch, as on a tablet', async ({ browser, hub }) => {
+test('an entry is dragged into a new place by touch, as on a tablet', async ({ browser, hub }) => {
   const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, hasTouch: true })
   const page = await context.newPage()
   await page.goto(hub.url)
   await page.getByLabel('Your name').fill('Tablet user')
   await page.getByRole('button', { name: 'Continue' }).click()
   await createPlan(page, 'Touch plan')
-  await addCard(page, 'What matters to me', 'Being able to stay at home')
-  await addCard(page, 'Strengths', 'Knows the neighbours well')
+  await addStrength(page, 'Knows the neighbours well')
+  await addStrength(page, 'Being able to stay at home')
 
   await dragWithFinger(
     page,
-    page.getByRole('button', { name: 'Move card: Being able to stay at home' }),
-    page.getByRole('region', { name: 'Strengths' }).getByRole('button', { name: 'Move card: Knows the neighbours well' }),
+    page.getByRole('button', { name: 'Move strength: Being able to stay at home' }),
+    page.getByRole('button', { name: 'Move strength: Knows the neighbours well' }),
   )
-  await expect.poll(() => cardTexts(page, 'Strengths')).toContain('Being able to stay at home')
-  await expect.poll(() => cardTexts(page, 'What matters to me')).toEqual([])
+  await expect.poll(() => entryTexts(page, 'Strengths and assets', 'strength')).toEqual(['Being able to stay at home', 'Knows the neighbours well'])
   await expect(page.getByText('Connected — all changes saved')).toBeVisible()
 })

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { fromBase64, remoteHasEverything } from '../../shared/stateVector'
-import { initialiseBoard, addCard, cardsInSection, moveCard } from '../../shared/board'
+import { initialiseBoard } from '../../shared/board'
+import { addEntry, moveEntryAfter } from '../../shared/plan/entries'
+import { readPlan } from '../../shared/plan/read'
 import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, waitFor, TEST_TOKEN, type TestHub, type TestClient } from './helpers'
 
 describe('hub: live sync between real y-websocket clients', () => {
@@ -25,18 +27,23 @@ describe('hub: live sync between real y-websocket clients', () => {
     return created
   }
 
-  it('shows one person’s card and move to the other, both ways', async () => {
+  it('shows one person’s entry and move to the other, both ways', async () => {
     const alice = client('plan-1')
     const bob = client('plan-1')
     await Promise.all([synced(alice), synced(bob)])
+    const today = '2026-11-23'
+    const strengths = (doc: typeof alice.doc) => readPlan(doc, today).strengths.map((entry) => entry.text)
 
     initialiseBoard(alice.doc, { kind: 'plan', title: 'J.S. care plan', now: new Date() })
-    const cardId = addCard(alice.doc, { section: 'strengths', text: 'Loves gardening', author: 'Alice', now: new Date() })
-    await waitFor(() => cardsInSection(bob.doc, 'strengths').length === 1, 'Bob to see Alice’s card')
+    const first = addEntry(alice.doc, 'strength', { text: 'Loves gardening', holder: 'person', voice: 'person' }, { by: 'Alice', now: new Date() })
+    addEntry(alice.doc, 'strength', { text: 'Close to her daughter', holder: 'family', voice: 'person' }, { by: 'Alice', now: new Date() })
+    await waitFor(() => strengths(bob.doc).length === 2, 'Bob to see Alice’s entries')
+    expect(readPlan(bob.doc, today).strengths[0].addedBy).toBe('Alice')
 
-    moveCard(bob.doc, cardId, 'goals', 0)
-    await waitFor(() => cardsInSection(alice.doc, 'goals')[0]?.id === cardId, 'Alice to see Bob’s move')
-    expect(cardsInSection(alice.doc, 'strengths')).toEqual([])
+    if (!first.ok) throw new Error('could not add')
+    moveEntryAfter(bob.doc, first.value, readPlan(bob.doc, today).strengths[1].id)
+    await waitFor(() => strengths(alice.doc)[1] === 'Loves gardening', 'Alice to see Bob’s move')
+    expect(strengths(alice.doc)).toEqual(['Close to her daughter', 'Loves gardening'])
   })
 
   it('keeps rooms apart: a change to one board never reaches another', async () => {

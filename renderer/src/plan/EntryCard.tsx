@@ -1,0 +1,113 @@
+import { useState } from 'react'
+import { CSS } from '@dnd-kit/utilities'
+import type * as Y from 'yjs'
+import { deleteEntry, updateEntry } from '../../../shared/plan/entries'
+import type { EntryList } from '../../../shared/plan/fields'
+import { shortText } from '../format'
+import { EntryForm, type FormValues, type OwnerOption } from './EntryForm'
+import { ENTRY_FIELDS } from './entryFields'
+import { usePlanSortable, type DragKind } from './PlanDnd'
+
+export interface CardEntry {
+  id: string
+  list: EntryList
+  /** The entry's main words: its text, what will be done, or the contact's name. */
+  title: string
+  voice?: 'person' | 'professional'
+  addedBy: string
+  /** Field values for the edit form. */
+  values: FormValues
+}
+
+interface Props {
+  entry: CardEntry
+  doc: Y.Doc
+  personName: string
+  owners?: readonly OwnerOption[]
+  onMessage(message: string): void
+  /** Extra lines under the title (an action's owner and date, a contact's role). */
+  details?: React.ReactNode
+  /** Extra controls beside Edit and Delete (move to goal, link to goal). */
+  extra?: React.ReactNode
+  className?: string
+}
+
+/** How each kind of entry is named in button labels, so "Move goal: …" and "Move action: …" differ. */
+const KIND_WORDS: Record<EntryList, string> = {
+  strength: 'strength',
+  need: 'need',
+  goal: 'goal',
+  action: 'action',
+  professional: 'care team member',
+  personal: 'contact',
+}
+
+/** One entry on the plan: its words, whose words they are, who added it, and Edit, Delete and Move. */
+export function EntryCard({ entry, doc, personName, owners, onMessage, details, extra, className = '' }: Props) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = usePlanSortable(entry.id, entry.list as DragKind)
+  const [editing, setEditing] = useState(false)
+  const label = `${KIND_WORDS[entry.list]}: ${shortText(entry.title)}`
+  const personsWords = entry.voice === 'person'
+
+  return (
+    <li
+      ref={setNodeRef}
+      className={`rt-card${personsWords ? ' rt-card--person' : ''}${isDragging ? ' rt-card--dragging' : ''} ${className}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+    >
+      {editing ? (
+        <EntryForm
+          fields={ENTRY_FIELDS[entry.list]}
+          initial={entry.values}
+          owners={owners}
+          submitLabel="Save"
+          onCancel={() => setEditing(false)}
+          onSubmit={(values) => {
+            try {
+              const result = updateEntry(doc, entry.id, entry.list, values as never)
+              if (result.ok) setEditing(false)
+              return result
+            } catch (error) {
+              return { ok: false, errors: { form: (error as Error).message } }
+            }
+          }}
+        />
+      ) : (
+        <>
+          <div className="rt-card__body">
+            <button type="button" ref={setActivatorNodeRef} className="rt-card__handle" {...attributes} {...listeners} aria-label={`Move ${label}`}>
+              <span aria-hidden="true">⠿</span>
+            </button>
+            <div className="rt-card__content">
+              {entry.voice ? (
+                <p className={`rt-voice rt-voice--${entry.voice}`}>{personsWords ? `In ${personName || 'the person'}’s words` : 'Professional’s note'}</p>
+              ) : null}
+              <p className={`rt-card__text${personsWords ? ' rt-card__text--quote' : ''}`}>{entry.title}</p>
+              {details}
+            </div>
+          </div>
+          <div className="rt-card__footer">
+            {entry.addedBy ? <span className="rt-card__author">Added by {entry.addedBy}</span> : <span />}
+            <span className="rt-card__buttons">
+              {extra}
+              <button type="button" className="rt-link-button" aria-label={`Edit ${label}`} onClick={() => setEditing(true)}>
+                Edit
+              </button>
+              <button
+                type="button"
+                className="rt-link-button rt-link-button--danger"
+                aria-label={`Delete ${label}`}
+                onClick={() => {
+                  deleteEntry(doc, entry.id)
+                  onMessage(`Deleted ${label}. Choose Undo to bring it back.`)
+                }}
+              >
+                Delete
+              </button>
+            </span>
+          </div>
+        </>
+      )}
+    </li>
+  )
+}

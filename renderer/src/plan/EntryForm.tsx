@@ -1,0 +1,199 @@
+import { useId, useState } from 'react'
+import type { Checked } from '../../../shared/plan/fields'
+import { ErrorMessage } from '../ErrorMessage'
+import { VOICE_OPTIONS, type FieldSpec } from './entryFields'
+
+export type FormValues = Record<string, string | boolean>
+
+/** Someone who can own an action, for the "Who will do it" list. */
+export interface OwnerOption {
+  id: string
+  label: string
+  organisation: string
+}
+
+export const NEW_OWNER = '__new__'
+
+interface Props {
+  fields: readonly FieldSpec[]
+  initial: FormValues
+  submitLabel: string
+  /** Writes the entry; returns the problems to show beside each field, if any. */
+  onSubmit(values: FormValues): Checked<string>
+  onCancel?: () => void
+  owners?: readonly OwnerOption[]
+}
+
+/**
+ * One form for every kind of entry, driven by its field list. What was typed stays on screen until
+ * it is saved, so a refused value (an old due date, a too-long paste) never loses the rest.
+ */
+export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, owners = [] }: Props) {
+  const [values, setValues] = useState<FormValues>(initial)
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({})
+  const formId = useId()
+
+  const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [name]: value }))
+
+  function submit(event: React.FormEvent): void {
+    event.preventDefault()
+    const result = onSubmit(values)
+    if (result.ok) {
+      setErrors({})
+      setValues(initial)
+      return
+    }
+    setErrors(result.errors)
+    // Take keyboard and screen-reader users to the first problem.
+    const first = fields.find((field) => result.errors[field.name])
+    if (first) document.getElementById(`${formId}-${first.name}`)?.focus()
+  }
+
+  return (
+    <form className="rt-entry-form" onSubmit={submit} noValidate onKeyDown={(event) => event.key === 'Escape' && onCancel?.()}>
+      <ErrorMessage id={`${formId}-form-error`} message={errors.form ?? null} />
+      {fields.map((field) => (
+        <Field key={field.name} id={`${formId}-${field.name}`} field={field} values={values} error={errors[field.name] ?? null} set={set} owners={owners} />
+      ))}
+      <div className="rt-actions">
+        <button type="submit" className="nhsuk-button rt-button--small">
+          {submitLabel}
+        </button>
+        {onCancel ? (
+          <button type="button" className="nhsuk-button nhsuk-button--secondary rt-button--small" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  )
+}
+
+interface FieldProps {
+  id: string
+  field: FieldSpec
+  values: FormValues
+  error: string | null
+  set(name: string, value: string | boolean): void
+  owners: readonly OwnerOption[]
+}
+
+function Field({ id, field, values, error, set, owners }: FieldProps) {
+  const value = values[field.name]
+  const describedBy = [field.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+  const groupClass = `nhsuk-form-group rt-form-group--tight${error ? ' nhsuk-form-group--error' : ''}`
+  const control = field.control
+
+  if (control.kind === 'checkbox') {
+    return (
+      <div className={groupClass}>
+        <label className="rt-checkbox">
+          <input type="checkbox" id={id} checked={value === true} onChange={(event) => set(field.name, event.target.checked)} />
+          {field.label}
+        </label>
+      </div>
+    )
+  }
+
+  if (control.kind === 'voice') {
+    return (
+      <fieldset className={`${groupClass} rt-fieldset`} aria-describedby={describedBy}>
+        <legend className="nhsuk-label">{field.label}</legend>
+        <ErrorMessage id={`${id}-error`} message={error} />
+        <div className="rt-radios">
+          {VOICE_OPTIONS.map((option, index) => (
+            <label key={option.value} className="rt-radio">
+              <input
+                type="radio"
+                id={index === 0 ? id : undefined}
+                name={`${id}-voice`}
+                value={option.value}
+                checked={value === option.value}
+                onChange={() => set(field.name, option.value)}
+              />
+              {option.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    )
+  }
+
+  let input: React.ReactNode
+  const common = { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined }
+  if (control.kind === 'textarea') {
+    input = <textarea className={`nhsuk-textarea${error ? ' nhsuk-textarea--error' : ''}`} rows={2} {...common} value={String(value ?? '')} onChange={(event) => set(field.name, event.target.value)} />
+  } else if (control.kind === 'select' || control.kind === 'owner') {
+    const options =
+      control.kind === 'select'
+        ? control.options
+        : [{ value: '', label: 'Choose someone' }, ...owners.map((owner) => ({ value: owner.id, label: owner.label })), { value: NEW_OWNER, label: 'Someone new…' }]
+    input = (
+      <select
+        className={`nhsuk-select${error ? ' nhsuk-select--error' : ''}`}
+        {...common}
+        value={String(value ?? '')}
+        onChange={(event) => {
+          set(field.name, event.target.value)
+          // The owner's organisation is the usual agency; fill it in if nobody has yet.
+          const owner = owners.find((candidate) => candidate.id === event.target.value)
+          if (control.kind === 'owner' && owner && !values.agency) set('agency', owner.organisation)
+        }}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    )
+  } else {
+    input = (
+      <input
+        className={`nhsuk-input${error ? ' nhsuk-input--error' : ''}${control.kind === 'date' ? ' rt-input--date' : ''}`}
+        type={control.kind === 'date' ? 'date' : 'text'}
+        {...common}
+        value={String(value ?? '')}
+        onChange={(event) => set(field.name, event.target.value)}
+      />
+    )
+  }
+
+  return (
+    <div className={groupClass}>
+      <label className="nhsuk-label" htmlFor={id}>
+        {field.label}
+      </label>
+      {field.hint ? (
+        <div className="nhsuk-hint" id={`${id}-hint`}>
+          {field.hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${id}-error`} message={error} />
+      {input}
+      {control.kind === 'owner' && value === NEW_OWNER ? <NewOwnerFields id={id} values={values} set={set} /> : null}
+    </div>
+  )
+}
+
+/** Adds someone to the care team from inside the action form. */
+function NewOwnerFields({ id, values, set }: { id: string; values: FormValues; set(name: string, value: string): void }) {
+  const inputs = [
+    ['newOwnerName', 'Their name'],
+    ['newOwnerRole', 'Their role'],
+    ['newOwnerOrganisation', 'Their organisation'],
+  ] as const
+  return (
+    <fieldset className="rt-fieldset rt-new-owner">
+      <legend className="nhsuk-label nhsuk-label--s">Add someone new to the care team</legend>
+      {inputs.map(([name, label]) => (
+        <div key={name} className="nhsuk-form-group rt-form-group--tight">
+          <label className="nhsuk-label" htmlFor={`${id}-${name}`}>
+            {label}
+          </label>
+          <input className="nhsuk-input" id={`${id}-${name}`} value={String(values[name] ?? '')} onChange={(event) => set(name, event.target.value)} />
+        </div>
+      ))}
+    </fieldset>
+  )
+}

@@ -1,0 +1,81 @@
+import { useId, useState } from 'react'
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
+import type * as Y from 'yjs'
+import { addEntry } from '../../../shared/plan/entries'
+import type { EntryList } from '../../../shared/plan/fields'
+import { localDay } from '../../../shared/plan/dates'
+import { EntryCard, type CardEntry } from './EntryCard'
+import { EntryForm } from './EntryForm'
+import { blankEntry, ENTRY_FIELDS } from './entryFields'
+import { useContainerDrop, usePlacedIds, type DragKind } from './PlanDnd'
+
+interface Props {
+  list: Exclude<EntryList, 'action'>
+  title: string
+  hint: string
+  /** "Add a strength", and so on. */
+  addLabel: string
+  entries: ReadonlyMap<string, CardEntry>
+  doc: Y.Doc
+  author: string
+  personName: string
+  onMessage(message: string): void
+  renderDetails?: (entry: CardEntry) => React.ReactNode
+  renderExtra?: (entry: CardEntry) => React.ReactNode
+}
+
+/** A list section of the plan (strengths, needs, care team…): its cards in order, and a way to add one. */
+export function EntrySection({ list, title, hint, addLabel, entries, doc, author, personName, onMessage, renderDetails, renderExtra }: Props) {
+  const ids = usePlacedIds(list).filter((id) => entries.has(id))
+  const { setNodeRef } = useContainerDrop(list, list as DragKind)
+  const [adding, setAdding] = useState(false)
+  const headingId = useId()
+
+  return (
+    <section className="rt-plan-section" aria-labelledby={headingId}>
+      <h2 className="rt-section__title" id={headingId}>
+        {title}
+      </h2>
+      <p className="rt-section__hint">{hint}</p>
+      <SortableContext id={list} items={ids} strategy={verticalListSortingStrategy}>
+        <ol ref={setNodeRef} className="rt-cards" aria-label={title}>
+          {ids.map((id) => {
+            const entry = entries.get(id) as CardEntry
+            return (
+              <EntryCard
+                key={id}
+                entry={entry}
+                doc={doc}
+                personName={personName}
+                onMessage={onMessage}
+                details={renderDetails?.(entry)}
+                extra={renderExtra?.(entry)}
+              />
+            )
+          })}
+          {ids.length === 0 ? <li className="rt-cards__empty">Nothing here yet.</li> : null}
+        </ol>
+      </SortableContext>
+      {adding ? (
+        <div className="rt-panel rt-panel--form">
+          <h3 className="nhsuk-heading-s">{addLabel}</h3>
+          <EntryForm
+            fields={ENTRY_FIELDS[list]}
+            initial={blankEntry(list, localDay(new Date()))}
+            submitLabel={addLabel}
+            onCancel={() => setAdding(false)}
+            onSubmit={(values) => {
+              const result = addEntry(doc, list, values as never, { by: author, now: new Date() })
+              if (result.ok) setAdding(false)
+              return result
+            }}
+          />
+        </div>
+      ) : (
+        <button type="button" className="nhsuk-button nhsuk-button--secondary rt-button--small" onClick={() => setAdding(true)}>
+          {addLabel}
+        </button>
+      )}
+    </section>
+  )
+}

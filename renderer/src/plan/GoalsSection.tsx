@@ -1,0 +1,264 @@
+import { useId, useState } from 'react'
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
+import type * as Y from 'yjs'
+import { addActionWithNewOwner, addEntry, linkNeedToGoal, moveEntryAfter, unlinkNeedFromGoal } from '../../../shared/plan/entries'
+import { formatDay, localDay } from '../../../shared/plan/dates'
+import { IMPORTANCE_WORDS, STATUS_WORDS } from '../../../shared/plan/fields'
+import type { Action, Goal, Need, PlanView } from '../../../shared/plan/read'
+import { shortText } from '../format'
+import { EntryCard, type CardEntry } from './EntryCard'
+import { EntryForm, NEW_OWNER, type OwnerOption } from './EntryForm'
+import { blankEntry, ENTRY_FIELDS } from './entryFields'
+import { actionsContainer, useContainerDrop, useNeedLinkDrop, usePlacedIds } from './PlanDnd'
+import { actionCard, goalCard } from './planCards'
+
+interface Props {
+  plan: PlanView
+  doc: Y.Doc
+  author: string
+  owners: readonly OwnerOption[]
+  onMessage(message: string): void
+}
+
+/** Goals in the person's words, each with the needs it answers and the actions that will get there. */
+export function GoalsSection({ plan, doc, author, owners, onMessage }: Props) {
+  const ids = usePlacedIds('goal')
+  const goals = new Map(plan.goals.map((goal) => [goal.id, goal]))
+  const { setNodeRef } = useContainerDrop('goal', 'goal')
+  const [adding, setAdding] = useState(false)
+  const headingId = useId()
+  const personName = plan.person.preferredName || plan.person.name
+
+  return (
+    <section className="rt-plan-section rt-plan-section--wide" aria-labelledby={headingId}>
+      <h2 className="rt-section__title" id={headingId}>
+        Goals and actions
+      </h2>
+      <p className="rt-section__hint">What the person hopes for, in their words, and who will do what, by when.</p>
+      <SortableContext id="goal" items={ids} strategy={verticalListSortingStrategy}>
+        <ol ref={setNodeRef} className="rt-cards rt-goals" aria-label="Goals">
+          {ids.map((id) => {
+            const goal = goals.get(id)
+            if (!goal) return null
+            return (
+              <EntryCard
+                key={id}
+                entry={goalCard(goal)}
+                doc={doc}
+                personName={personName}
+                onMessage={onMessage}
+                className="rt-card--goal"
+                details={<GoalDetails goal={goal} plan={plan} doc={doc} author={author} owners={owners} onMessage={onMessage} />}
+              />
+            )
+          })}
+          {ids.length === 0 ? <li className="rt-cards__empty">No goals yet.</li> : null}
+        </ol>
+      </SortableContext>
+      {plan.actionsWithoutGoal.length > 0 ? (
+        <div className="rt-panel">
+          <h3 className="nhsuk-heading-s">Actions not linked to a goal</h3>
+          <ul className="rt-cards">
+            {plan.actionsWithoutGoal.map((action) => (
+              <li key={action.id} className="rt-card">
+                <p className="rt-card__text">{action.what}</p>
+                <MoveToGoal action={action} goals={plan.goals} doc={doc} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {adding ? (
+        <div className="rt-panel rt-panel--form">
+          <h3 className="nhsuk-heading-s">Add a goal</h3>
+          <EntryForm
+            fields={ENTRY_FIELDS.goal}
+            initial={blankEntry('goal', localDay(new Date()))}
+            submitLabel="Add a goal"
+            onCancel={() => setAdding(false)}
+            onSubmit={(values) => {
+              const result = addEntry(doc, 'goal', values as never, { by: author, now: new Date() })
+              if (result.ok) setAdding(false)
+              return result
+            }}
+          />
+        </div>
+      ) : (
+        <button type="button" className="nhsuk-button nhsuk-button--secondary rt-button--small" onClick={() => setAdding(true)}>
+          Add a goal
+        </button>
+      )}
+    </section>
+  )
+}
+
+function GoalDetails({ goal, plan, doc, author, owners, onMessage }: { goal: Goal; plan: PlanView; doc: Y.Doc; author: string; owners: readonly OwnerOption[]; onMessage(message: string): void }) {
+  const container = actionsContainer(goal.id)
+  const ids = usePlacedIds(container)
+  const actions = new Map(plan.goals.flatMap((candidate) => candidate.actions).map((action) => [action.id, action]))
+  const { setNodeRef } = useContainerDrop(container, 'action')
+  const link = useNeedLinkDrop(goal.id)
+  const [adding, setAdding] = useState(false)
+  const linked = plan.needs.filter((need) => goal.needIds.includes(need.id))
+  const unlinked = plan.needs.filter((need) => !goal.needIds.includes(need.id))
+  const goalLabel = shortText(goal.text)
+
+  return (
+    <>
+      <p className="rt-card__meta">{IMPORTANCE_WORDS[goal.importance]}</p>
+      <div ref={link.setNodeRef} className={`rt-links${link.isOver ? ' rt-links--over' : ''}`}>
+        <p className="rt-card__meta">
+          <strong>Needs this goal answers:</strong> {linked.length === 0 ? 'none linked yet' : null}
+        </p>
+        {linked.length > 0 ? (
+          <ul className="rt-chips" aria-label={`Needs linked to ${goalLabel}`}>
+            {linked.map((need) => (
+              <li key={need.id} className="rt-chip">
+                {shortText(need.text, 40)}
+                <button type="button" className="rt-link-button" aria-label={`Unlink “${shortText(need.text)}” from this goal`} onClick={() => unlinkNeedFromGoal(doc, need.id, goal.id)}>
+                  Unlink
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {unlinked.length > 0 ? <LinkNeed goal={goal} needs={unlinked} doc={doc} /> : null}
+      </div>
+      <h3 className="rt-subheading">Actions</h3>
+      <SortableContext id={container} items={ids} strategy={verticalListSortingStrategy}>
+        <ol ref={setNodeRef} className="rt-cards rt-actions-list" aria-label={`Actions for ${goalLabel}`}>
+          {ids.map((id) => {
+            const action = actions.get(id)
+            if (!action) return null
+            return (
+              <EntryCard
+                key={id}
+                entry={actionCard(action)}
+                doc={doc}
+                personName={plan.person.preferredName || plan.person.name}
+                owners={owners}
+                onMessage={onMessage}
+                className={action.overdue ? 'rt-card--overdue' : ''}
+                details={<ActionDetails action={action} />}
+                extra={<MoveToGoal action={action} goals={plan.goals} doc={doc} />}
+              />
+            )
+          })}
+          {ids.length === 0 ? <li className="rt-cards__empty">No actions yet.</li> : null}
+        </ol>
+      </SortableContext>
+      {adding ? (
+        <div className="rt-panel rt-panel--form">
+          <h4 className="nhsuk-heading-xs">Add an action for “{goalLabel}”</h4>
+          <EntryForm
+            fields={ENTRY_FIELDS.action}
+            initial={blankEntry('action', localDay(new Date()))}
+            owners={owners}
+            submitLabel="Add the action"
+            onCancel={() => setAdding(false)}
+            onSubmit={(values) => {
+              const options = { by: author, now: new Date(), goalId: goal.id, today: localDay(new Date()) }
+              const { newOwnerName, newOwnerRole, newOwnerOrganisation, ...action } = values
+              const result =
+                values.ownerId === NEW_OWNER
+                  ? addActionWithNewOwner(doc, action as never, { name: String(newOwnerName ?? ''), role: String(newOwnerRole ?? ''), organisation: String(newOwnerOrganisation ?? '') }, options)
+                  : addEntry(doc, 'action', action as never, options)
+              if (result.ok) setAdding(false)
+              return result
+            }}
+          />
+        </div>
+      ) : (
+        <button type="button" className="nhsuk-button nhsuk-button--secondary rt-button--small" aria-label={`Add an action for ${goalLabel}`} onClick={() => setAdding(true)}>
+          Add an action
+        </button>
+      )}
+    </>
+  )
+}
+
+function ActionDetails({ action }: { action: Action }) {
+  return (
+    <dl className="rt-facts">
+      <div>
+        <dt>Who</dt>
+        <dd>{action.ownerName ?? 'Someone no longer in the care team'}</dd>
+      </div>
+      <div>
+        <dt>Agency</dt>
+        <dd>{action.agency}</dd>
+      </div>
+      <div>
+        <dt>By</dt>
+        <dd>
+          {formatDay(action.dueDate)}
+          {action.overdue ? <strong className="rt-tag rt-tag--overdue"> Overdue</strong> : null}
+        </dd>
+      </div>
+      <div>
+        <dt>Status</dt>
+        <dd>{STATUS_WORDS[action.status]}</dd>
+      </div>
+      {action.reviewDate ? (
+        <div>
+          <dt>Review</dt>
+          <dd>{formatDay(action.reviewDate)}</dd>
+        </div>
+      ) : null}
+      {action.outcome ? (
+        <div>
+          <dt>Outcome</dt>
+          <dd>{action.outcome}</dd>
+        </div>
+      ) : null}
+    </dl>
+  )
+}
+
+/** The keyboard-and-screen-reader way to move an action to another goal, besides dragging. */
+function MoveToGoal({ action, goals, doc }: { action: Action; goals: readonly Goal[]; doc: Y.Doc }) {
+  const id = useId()
+  const others = goals.filter((goal) => goal.id !== action.goalId)
+  if (others.length === 0) return null
+  return (
+    <span className="rt-inline-control">
+      <label className="nhsuk-u-visually-hidden" htmlFor={id}>
+        Move “{shortText(action.what)}” to goal
+      </label>
+      <select
+        id={id}
+        className="nhsuk-select rt-select--small"
+        value=""
+        onChange={(event) => event.target.value && moveEntryAfter(doc, action.id, null, event.target.value)}
+      >
+        <option value="">Move to goal…</option>
+        {others.map((goal) => (
+          <option key={goal.id} value={goal.id}>
+            {shortText(goal.text, 50)}
+          </option>
+        ))}
+      </select>
+    </span>
+  )
+}
+
+function LinkNeed({ goal, needs, doc }: { goal: Goal; needs: readonly Need[]; doc: Y.Doc }) {
+  const id = useId()
+  return (
+    <span className="rt-inline-control">
+      <label className="nhsuk-u-visually-hidden" htmlFor={id}>
+        Link a need to “{shortText(goal.text)}”
+      </label>
+      <select id={id} className="nhsuk-select rt-select--small" value="" onChange={(event) => event.target.value && linkNeedToGoal(doc, event.target.value, goal.id)}>
+        <option value="">Link a need…</option>
+        {needs.map((need) => (
+          <option key={need.id} value={need.id}>
+            {shortText(need.text, 50)}
+          </option>
+        ))}
+      </select>
+    </span>
+  )
+}
+
+export type { CardEntry }

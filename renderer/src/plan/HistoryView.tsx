@@ -1,0 +1,77 @@
+import { useEffect, useMemo, useState } from 'react'
+import type * as Y from 'yjs'
+import { readPlan } from '../../../shared/plan/read'
+import { docAtVersion, listVersions } from '../../../shared/plan/versions'
+import { formatDateTime } from '../format'
+import { PlanSummary } from './PlanSummary'
+import { useChangesSinceAgreed, usePlan } from './usePlan'
+
+/** Named versions, the plan as it was at each, and what changed since it was last agreed. */
+export function HistoryView({ doc, version, title, planHref }: { doc: Y.Doc; version: number; title: string; planHref: string }) {
+  const { agreement, today } = usePlan(doc, version)
+  const changes = useChangesSinceAgreed(doc, version, today)
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const versions = useMemo(() => listVersions(doc), [doc, version])
+  const [viewing, setViewing] = useState<string | null>(null)
+  const past = useMemo(() => (viewing ? docAtVersion(doc, viewing) : null), [doc, viewing])
+  useEffect(() => () => past?.destroy(), [past])
+  const shownVersion = versions.find((candidate) => candidate.id === viewing)
+
+  return (
+    <>
+      <h1>History: {title}</h1>
+      <p>
+        <a href={planHref}>Back to the plan</a>
+      </p>
+      <h2>Changes since last agreed</h2>
+      {changes === null ? <p>This plan has not been agreed yet.</p> : null}
+      {changes !== null && changes.length === 0 ? <p>No changes since {agreement?.agreedBy} agreed it on {formatDateTime(agreement?.agreedAt ?? '')}.</p> : null}
+      {changes && changes.length > 0 ? (
+        <table className="rt-table">
+          <caption className="nhsuk-u-visually-hidden">Changes since the plan was last agreed</caption>
+          <thead>
+            <tr>
+              <th scope="col">Section</th>
+              <th scope="col">What</th>
+              <th scope="col">Change</th>
+              <th scope="col">Was</th>
+              <th scope="col">Now</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((change, index) => (
+              <tr key={index}>
+                <td>{change.section}</td>
+                <td>{change.what}</td>
+                <td>{change.change}</td>
+                <td>{change.before ?? ''}</td>
+                <td>{change.after ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <h2>Versions</h2>
+      {versions.length === 0 ? <p>No versions yet. “Mark as agreed” on the plan takes one.</p> : null}
+      <ol className="rt-versions">
+        {versions.map((entry) => (
+          <li key={entry.id}>
+            <strong>{entry.name}</strong>, {formatDateTime(entry.takenAt)}, recorded by {entry.takenBy}{' '}
+            <button type="button" className="rt-link-button" aria-label={`View the plan as it was: ${entry.name}, ${formatDateTime(entry.takenAt)}`} onClick={() => setViewing(entry.id)}>
+              View
+            </button>
+          </li>
+        ))}
+      </ol>
+      {past && shownVersion ? (
+        <section className="rt-panel" aria-labelledby="past-version-heading">
+          <h2 id="past-version-heading">
+            As it was: {shownVersion.name}, {formatDateTime(shownVersion.takenAt)}
+          </h2>
+          <p className="rt-card__meta">Read only. This is how the plan stood when this version was taken.</p>
+          <PlanSummary plan={readPlan(past, today)} doc={past} />
+        </section>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,118 @@
+import type * as Y from 'yjs'
+import { formatDay } from '../../../shared/plan/dates'
+import { IMPORTANCE_WORDS, STATUS_WORDS } from '../../../shared/plan/fields'
+import { ABOUT_ME_FIELDS, CONTINGENCY_FIELDS } from '../../../shared/plan/narrative'
+import { personWordsFirst, type PlanView } from '../../../shared/plan/read'
+import { HOLDER_WORDS } from './entryFields'
+import { NarrativeText } from './NarrativeText'
+
+const whose = (voice: string) => (voice === 'person' ? 'their words' : 'professional’s note')
+
+/** The whole plan, read-only, as it is or as it was at a version. */
+export function PlanSummary({ plan, doc }: { plan: PlanView; doc: Y.Doc }) {
+  const person = plan.person
+  return (
+    <div className="rt-summary">
+      <h2>About the person</h2>
+      <dl className="rt-facts rt-facts--wide">
+        <div>
+          <dt>Name</dt>
+          <dd>{person.name || '—'}</dd>
+        </div>
+        {person.preferredName ? (
+          <div>
+            <dt>Preferred name</dt>
+            <dd>{person.preferredName}</dd>
+          </div>
+        ) : null}
+        {person.dateOfBirth ? (
+          <div>
+            <dt>Date of birth</dt>
+            <dd>{formatDay(person.dateOfBirth)}</dd>
+          </div>
+        ) : null}
+        {person.nhsNumber ? (
+          <div>
+            <dt>NHS number</dt>
+            <dd>{person.nhsNumber}</dd>
+          </div>
+        ) : null}
+        {person.gpPractice ? (
+          <div>
+            <dt>GP practice</dt>
+            <dd>{person.gpPractice}</dd>
+          </div>
+        ) : null}
+        {person.communicationNeeds ? (
+          <div>
+            <dt>Communication needs</dt>
+            <dd>{person.communicationNeeds}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <h2>About me</h2>
+      {ABOUT_ME_FIELDS.map((field) => (
+        <section key={field.key} aria-label={field.title}>
+          <h3>{field.title}</h3>
+          <NarrativeText doc={doc} fieldKey={field.key} />
+        </section>
+      ))}
+      <h2>Strengths</h2>
+      <ul>
+        {personWordsFirst(plan.strengths).map((entry) => (
+          <li key={entry.id}>
+            {entry.text} ({HOLDER_WORDS[entry.holder]} strength; {whose(entry.voice)})
+          </li>
+        ))}
+      </ul>
+      <h2>Needs and concerns</h2>
+      <ul>
+        {personWordsFirst(plan.needs).map((entry) => (
+          <li key={entry.id}>
+            {entry.text} ({whose(entry.voice)})
+          </li>
+        ))}
+      </ul>
+      <h2>Goals and actions</h2>
+      {personWordsFirst(plan.goals).map((goal) => (
+        <section key={goal.id} aria-label={goal.text}>
+          <h3>
+            {goal.text} <span className="rt-card__meta">({IMPORTANCE_WORDS[goal.importance]}; {whose(goal.voice)})</span>
+          </h3>
+          <ul>
+            {goal.actions.map((action) => (
+              <li key={action.id}>
+                {action.what}: {action.ownerName ?? 'no owner'}, {action.agency}, by {formatDay(action.dueDate)} ({STATUS_WORDS[action.status]})
+                {action.overdue ? ' — overdue' : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <h2>Care team</h2>
+      <ul>
+        {plan.careTeam.map((member) => (
+          <li key={member.id}>
+            {member.name}, {member.role}, {member.organisation}
+            {member.keyWorker ? ' (key worker)' : ''}
+          </li>
+        ))}
+      </ul>
+      <h2>Personal contacts</h2>
+      <ul>
+        {plan.personalContacts.map((contact) => (
+          <li key={contact.id}>
+            {contact.name} ({contact.relationship})
+          </li>
+        ))}
+      </ul>
+      <h2>Contingency and safety plan</h2>
+      {CONTINGENCY_FIELDS.map((field) => (
+        <section key={field.key} aria-label={field.title}>
+          <h3>{field.title}</h3>
+          <NarrativeText doc={doc} fieldKey={field.key} />
+        </section>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest'
+import { boardHref, parseRoute } from './routePaths'
+
+describe('routes', () => {
+  it('read the screen from the hash, and refuse bad board ids', () => {
+    expect(parseRoute('')).toEqual({ screen: 'home' })
+    expect(parseRoute('#/')).toEqual({ screen: 'home' })
+    expect(parseRoute('#/board/abc')).toEqual({ screen: 'board', docId: 'abc', view: 'plan' })
+    expect(parseRoute('#/board/abc/history')).toEqual({ screen: 'board', docId: 'abc', view: 'history' })
+    expect(parseRoute('#/board/abc/my-plan')).toEqual({ screen: 'board', docId: 'abc', view: 'my-plan' })
+    expect(parseRoute('#/board/../x')).toEqual({ screen: 'not-found' })
+    expect(parseRoute('#/board/abc/other')).toEqual({ screen: 'not-found' })
+  })
+  it('round-trip', () => {
+    for (const view of ['plan', 'history', 'my-plan'] as const) expect(parseRoute(boardHref('a1', view))).toMatchObject({ docId: 'a1', view })
+  })
+})

@@ -1,0 +1,23 @@
+import { isValidDocId } from '../../shared/docId'
+
+/**
+ * Screens live in the URL's hash (`#/board/<id>`), so the `?token=` the page was opened with stays
+ * put and reloading a board reopens it.
+ */
+export type BoardView = 'plan' | 'history' | 'my-plan'
+
+export type Route = { screen: 'home' } | { screen: 'board'; docId: string; view: BoardView } | { screen: 'not-found' }
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '')
+  if (path === '' || path === '/') return { screen: 'home' }
+  const board = /^\/board\/([^/]+)(?:\/(history|my-plan))?$/.exec(path)
+  if (board && isValidDocId(board[1])) return { screen: 'board', docId: board[1], view: (board[2] as BoardView | undefined) ?? 'plan' }
+  return { screen: 'not-found' }
+}
+
+export function boardHref(docId: string, view: BoardView = 'plan'): string {
+  return view === 'plan' ? `#/board/${docId}` : `#/board/${docId}/${view}`
+}
+
+export const HOME_HREF = '#/'
