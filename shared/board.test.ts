@@ -26,9 +26,15 @@ describe('board meta', () => {
     expect(readMeta(doc)).toBeNull()
     initialiseBoard(doc, { kind: 'plan', title: '  J.S.  ', now })
     initialiseBoard(doc, { kind: 'plan', title: 'Other', now })
-    expect(readMeta(doc)).toEqual({ kind: 'plan', title: 'J.S.', createdAt: now.toISOString() })
+    expect(readMeta(doc)).toEqual({ kind: 'plan', title: 'J.S.', createdAt: now.toISOString(), template: 'blank' })
     renameBoard(doc, 'J. Smith')
     expect(readMeta(doc)?.title).toBe('J. Smith')
+  })
+
+  it('remembers the template a plan was started from', () => {
+    const doc = new Y.Doc()
+    initialiseBoard(doc, { kind: 'plan', title: 'PATH plan', now, template: 'path' })
+    expect(readMeta(doc)?.template).toBe('path')
   })
 
   it('refuses an empty or overlong title with a message that says what to do', () => {

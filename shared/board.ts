@@ -4,7 +4,7 @@ import { generateKeyBetween } from 'fractional-indexing'
 /**
  * What every board has in its Y.Doc, and the helpers its content shares.
  *
- *   meta:  Y.Map  kind, title, createdAt        (the hub's document index is derived from this)
+ *   meta:  Y.Map  kind, title, createdAt, template   (the hub's document index is derived from this)
  *
  * A plan's content (person, entries, agreement, versions, rich text) is in shared/plan/. Entries
  * keep their place as a fractional-index position on the entry itself (positionBetween), so two
@@ -17,6 +17,8 @@ export interface BoardMeta {
   kind: BoardKind
   title: string
   createdAt: string
+  /** The planning method it was started from (shared/plan/templates.ts), or 'blank'. */
+  template: string
 }
 
 export const MAX_TITLE_LENGTH = 120
@@ -40,7 +42,7 @@ export function validateTitle(title: string): string | null {
 }
 
 /** Sets kind, title and creation time once. Safe to call from two clients at once: the first write wins. */
-export function initialiseBoard(doc: Y.Doc, meta: { kind: BoardKind; title: string; now: Date }): void {
+export function initialiseBoard(doc: Y.Doc, meta: { kind: BoardKind; title: string; now: Date; template?: string }): void {
   const error = validateTitle(meta.title)
   if (error) throw new Error(error)
   const map = metaMap(doc)
@@ -49,6 +51,7 @@ export function initialiseBoard(doc: Y.Doc, meta: { kind: BoardKind; title: stri
     map.set('kind', meta.kind)
     map.set('title', meta.title.trim())
     map.set('createdAt', meta.now.toISOString())
+    map.set('template', meta.template ?? 'blank')
   }, LOCAL_ORIGIN)
 }
 
@@ -58,8 +61,9 @@ export function readMeta(doc: Y.Doc): BoardMeta | null {
   const kind = map.get('kind')
   const title = map.get('title')
   const createdAt = map.get('createdAt')
+  const template = map.get('template')
   if (kind !== 'plan' || typeof title !== 'string') return null
-  return { kind, title, createdAt: typeof createdAt === 'string' ? createdAt : '' }
+  return { kind, title, createdAt: typeof createdAt === 'string' ? createdAt : '', template: typeof template === 'string' ? template : 'blank' }
 }
 
 export function renameBoard(doc: Y.Doc, title: string): void {

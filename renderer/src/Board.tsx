@@ -7,7 +7,7 @@ import { MyPlan } from './plan/MyPlan'
 import { NarrativeSection } from './plan/NarrativeSection'
 import { PlanBoard } from './plan/PlanBoard'
 import type { HubAddress } from './hub'
-import { forgetNewBoard, pendingTitleFor } from './newBoards'
+import { forgetNewBoard, pendingBoard } from './newBoards'
 import { boardHref, HOME_HREF, type BoardView } from './route'
 import { useBoardSession, useDocVersion, useParticipants, useUndoState, type BoardSession } from './useBoardSession'
 import type { ConnectionStatus } from '../../shared/connection'
@@ -53,9 +53,9 @@ function BoardPage({ session, docId, view, status, user }: PageProps) {
 
   // A board created in this window gets its title once the hub has sent what it holds.
   useEffect(() => {
-    const title = pendingTitleFor(docId)
-    if (!synced || meta || !title) return
-    initialiseBoard(doc, { kind: 'plan', title, now: new Date() })
+    const created = pendingBoard(docId)
+    if (!synced || meta || !created) return
+    initialiseBoard(doc, { kind: 'plan', title: created.title, template: created.template, now: new Date() })
     undoManager.clear()
     forgetNewBoard(docId)
   }, [synced, meta, doc, docId, undoManager])
@@ -81,7 +81,7 @@ function BoardPage({ session, docId, view, status, user }: PageProps) {
 
   if (!meta) {
     if (status.state === 'refused') return <ConnectionBanner status={status} />
-    if (!synced || pendingTitleFor(docId)) {
+    if (!synced || pendingBoard(docId)) {
       return (
         <>
           <h1>Opening plan…</h1>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react'
 import { boardsForHome, type DocumentSummary } from '../../shared/api'
 import { validateTitle } from '../../shared/board'
 import { newDocId } from '../../shared/docId'
+import { TEMPLATES } from '../../shared/plan/templates'
 import { ErrorMessage } from './ErrorMessage'
 import { formatDateTime } from './format'
 import { fetchDocuments, type HubAddress } from './hub'
@@ -80,6 +81,7 @@ export function Home({ hub }: { hub: HubAddress }) {
 
 function NewPlanForm({ onCancel }: { onCancel(): void }) {
   const [title, setTitle] = useState('')
+  const [template, setTemplate] = useState('blank')
   const [error, setError] = useState<string | null>(null)
   const inputId = useId()
 
@@ -89,7 +91,7 @@ function NewPlanForm({ onCancel }: { onCancel(): void }) {
     setError(problem)
     if (problem) return
     const docId = newDocId()
-    rememberNewBoard(docId, title.trim())
+    rememberNewBoard(docId, { title: title.trim(), template })
     navigate(boardHref(docId))
   }
 
@@ -114,6 +116,20 @@ function NewPlanForm({ onCancel }: { onCancel(): void }) {
           onChange={(event) => setTitle(event.target.value)}
         />
       </div>
+      <fieldset className="nhsuk-form-group rt-fieldset">
+        <legend className="nhsuk-label">Start from</legend>
+        <div className="rt-radios rt-radios--stacked">
+          {TEMPLATES.map((choice) => (
+            <label key={choice.id} className="rt-radio rt-radio--described">
+              <input type="radio" name={`${inputId}-template`} value={choice.id} checked={template === choice.id} onChange={() => setTemplate(choice.id)} />
+              <span>
+                <strong>{choice.title}</strong>
+                <span className="rt-radio__hint">{choice.description}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <div className="rt-actions">
         <button type="submit" className="nhsuk-button">
           Create plan

@@ -1,18 +1,23 @@
 /**
- * Titles of boards this window has just created and not yet opened. The board page writes the
- * title into the board's own Y.Doc once it has synced with the hub (see Board.tsx), so the hub's
+ * Boards this window has just created and not yet opened (title and template). The board page writes
+ * them into the board's own Y.Doc once it has synced with the hub (see Board.tsx), so the hub's
  * list of boards is still derived from the boards themselves.
  */
-const pendingTitles = new Map<string, string>()
-
-export function rememberNewBoard(docId: string, title: string): void {
-  pendingTitles.set(docId, title)
+export interface NewBoard {
+  title: string
+  template: string
 }
 
-export function pendingTitleFor(docId: string): string | undefined {
-  return pendingTitles.get(docId)
+const pending = new Map<string, NewBoard>()
+
+export function rememberNewBoard(docId: string, board: NewBoard): void {
+  pending.set(docId, board)
+}
+
+export function pendingBoard(docId: string): NewBoard | undefined {
+  return pending.get(docId)
 }
 
 export function forgetNewBoard(docId: string): void {
-  pendingTitles.delete(docId)
+  pending.delete(docId)
 }

@@ -31,3 +31,13 @@ export const NARRATIVE_FIELDS: readonly NarrativeField[] = [...ABOUT_ME_FIELDS, 
 
 /** The largest narrative field accepted (a pasted 5 MB document is refused with a message). */
 export const MAX_NARRATIVE_TEXT = 20_000
+
+/** Why a paste into a narrative field is refused, or null if it fits. */
+export function narrativePasteProblem(currentLength: number, pastedLength: number): string | null {
+  if (currentLength + pastedLength <= MAX_NARRATIVE_TEXT) return null
+  const room = Math.max(0, MAX_NARRATIVE_TEXT - currentLength)
+  return (
+    `That paste is too long for this box: it has ${pastedLength.toLocaleString('en-GB')} characters and there is room for ` +
+    `${room.toLocaleString('en-GB')} more (${MAX_NARRATIVE_TEXT.toLocaleString('en-GB')} in all). Paste a shorter part; nothing here has changed.`
+  )
+}

@@ -20,8 +20,8 @@ export { expect }
  * A person opening the hub's link in their own browser (a fresh context: own storage, own name).
  * The first visit asks for a name, as it would on a new device.
  */
-export async function openAs(browser: Browser, url: string, name: string): Promise<Page> {
-  const context = await browser.newContext()
+export async function openAs(browser: Browser, url: string, name: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext(viewport ? { viewport } : {})
   const page = await context.newPage()
   await page.goto(url)
   await page.getByLabel('Your name').fill(name)

@@ -169,7 +169,13 @@ function GoalDetails({ goal, plan, doc, author, owners, onMessage }: { goal: Goa
           />
         </div>
       ) : (
-        <button type="button" className="nhsuk-button nhsuk-button--secondary rt-button--small" aria-label={`Add an action for ${goalLabel}`} onClick={() => setAdding(true)}>
+        <button
+          type="button"
+          className="nhsuk-button nhsuk-button--secondary rt-button--small"
+          aria-label={`Add an action for ${goalLabel}`}
+          data-add-action
+          onClick={() => setAdding(true)}
+        >
           Add an action
         </button>
       )}

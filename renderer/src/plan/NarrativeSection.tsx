@@ -25,7 +25,10 @@ export function NarrativeSection({ title, hint, fields, doc, provider, user }: P
       <p className="rt-section__hint">{hint}</p>
       <div className="rt-narrative-grid">
         {fields.map((field) => (
-          <RichTextField key={field.key} doc={doc} provider={provider} fieldKey={field.key} label={field.title} hint={field.hint} user={user} />
+          // The id lets the template questions take people straight to a field.
+          <div key={field.key} id={`narrative-${field.key}`}>
+            <RichTextField doc={doc} provider={provider} fieldKey={field.key} label={field.title} hint={field.hint} user={user} />
+          </div>
         ))}
       </div>
     </section>

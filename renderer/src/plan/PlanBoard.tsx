@@ -10,6 +10,7 @@ import { EntrySection } from './EntrySection'
 import type { OwnerOption } from './EntryForm'
 import { GoalsSection } from './GoalsSection'
 import { PersonPanel } from './PersonPanel'
+import { TemplateGuide } from './TemplateGuide'
 import { actionsContainer, PlanDnd, type DragKind } from './PlanDnd'
 import { needCard, personalCard, professionalCard, strengthCard } from './planCards'
 import { useChangesSinceAgreed, usePlan } from './usePlan'
@@ -90,6 +91,7 @@ export function PlanBoard({ doc, version, author, historyHref, onMessage, render
         </p>
       ) : null}
       <div className="rt-plan">
+        {plan.meta ? <TemplateGuide templateId={plan.meta.template} doc={doc} author={author} /> : null}
         <PersonPanel person={plan.person} doc={doc} />
         {renderNarrative('about-me')}
         <EntrySection

@@ -5,10 +5,12 @@ import {
   KeyboardSensor,
   MeasuringStrategy,
   PointerSensor,
+  pointerWithin,
   useDroppable,
   useSensor,
   useSensors,
   type Announcements,
+  type CollisionDetection,
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
@@ -47,6 +49,15 @@ interface Props {
   words: DragWords & { entryKind(id: string): DragKind | null }
   onMessage(message: string): void
   children: React.ReactNode
+}
+
+/**
+ * A goal's link area counts as "over" when the pointer is inside it (it is small beside a dragged
+ * card); everything else goes by nearest corners, which also serves the keyboard.
+ */
+const collisionDetection: CollisionDetection = (args) => {
+  const link = pointerWithin(args).find((collision) => String(collision.id).startsWith(LINK_PREFIX))
+  return link ? [link] : closestCorners(args)
 }
 
 const SILENT: Announcements = { onDragStart: () => undefined, onDragOver: () => undefined, onDragEnd: () => undefined, onDragCancel: () => undefined }
@@ -140,7 +151,7 @@ export function PlanDnd({ doc, places: shownPlaces, words, onMessage, children }
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={closestCorners}
+      collisionDetection={collisionDetection}
       measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
       accessibility={{ announcements: SILENT, screenReaderInstructions: { draggable: INSTRUCTIONS } }}
       onDragStart={onDragStart}

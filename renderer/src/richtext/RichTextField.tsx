@@ -17,7 +17,7 @@
  * each caret; richText.css does the rest. (The optional `::highlight()` selection mode, which uses
  * a constructed stylesheet, is left off.)
  */
-import { useEffect, useId, useMemo, useRef, useSyncExternalStore } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
 import { ListItemNode, ListNode } from '@lexical/list'
@@ -32,6 +32,7 @@ import { peopleInField } from './fieldAwareness'
 import { bindField } from './fieldBinding'
 import { FormattingToolbar } from './FormattingToolbar'
 import { richTextRootName } from './richTextPlain'
+import { SizeLimitPlugin } from './SizeLimitPlugin'
 import './richText.css'
 
 export interface RichTextFieldProps {
@@ -86,6 +87,8 @@ function FieldBody({ doc, provider, fieldKey, label, hint, readOnly = false, use
   const labelId = `${id}-label`
   const hintId = `${id}-hint`
   const editorId = `${id}-text`
+  const errorId = `${id}-error`
+  const [problem, setProblem] = useState<string | null>(null)
   const cursors = useRef<HTMLDivElement>(null)
   const latestUser = useRef(user)
   latestUser.current = user
@@ -110,6 +113,11 @@ function FieldBody({ doc, provider, fieldKey, label, hint, readOnly = false, use
           {hint}
         </div>
       ) : null}
+      {problem ? (
+        <p id={errorId} className="nhsuk-error-message" role="alert">
+          <span className="nhsuk-u-visually-hidden">Error:</span> {problem}
+        </p>
+      ) : null}
       {readOnly ? null : <FormattingToolbar label={label} controls={editorId} />}
       <div className="richtext__surface">
         <RichTextPlugin
@@ -120,7 +128,7 @@ function FieldBody({ doc, provider, fieldKey, label, hint, readOnly = false, use
               role="textbox"
               aria-multiline
               aria-labelledby={labelId}
-              aria-describedby={hint ? hintId : undefined}
+              aria-describedby={[hint ? hintId : '', problem ? errorId : ''].filter(Boolean).join(' ') || undefined}
               // Lexical takes a read-only editor out of the tab order; people still need to reach it to read it.
               tabIndex={readOnly ? 0 : undefined}
             />
@@ -131,6 +139,7 @@ function FieldBody({ doc, provider, fieldKey, label, hint, readOnly = false, use
         <div ref={cursors} className="richtext__cursors" aria-hidden="true" />
       </div>
       <ListPlugin />
+      <SizeLimitPlugin onProblem={setProblem} />
       {others.length > 0 ? (
         <p className="richtext__here">
           {others.map((person) => person.name).join(', ')} {others.length === 1 ? 'is' : 'are'} also writing here
