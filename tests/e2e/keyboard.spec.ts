@@ -69,6 +69,21 @@ test('bad input gets a clear message and loses nothing typed', async ({ browser,
   await page.getByRole('button', { name: 'Undo' }).click()
   await expect.poll(() => strengths(page)).toEqual(['Keep this one'])
 
+  // A 5 MB paste into an About me box is refused before any of it is stored; what was there stays.
+  const aboutMe = page.getByRole('textbox', { name: 'Please do', exact: true })
+  await aboutMe.click()
+  await page.keyboard.type('Knock before coming in.')
+  await aboutMe.focus()
+  // Runs in the page (a string, since this file is compiled without the DOM's types): a real paste event.
+  await page.evaluate(`(() => {
+    const data = new DataTransfer()
+    data.setData('text/plain', 'y'.repeat(5 * 1024 * 1024))
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  })()`)
+  await expect(page.getByRole('alert').filter({ hasText: 'That paste is too long for this box: it has 5,242,880 characters' })).toBeVisible()
+  await expect(aboutMe).toHaveText('Knock before coming in.')
+  await expect(page.getByText('Connected — all changes saved')).toBeVisible()
+
   // A wrong NHS number is refused where it was typed, and stays there to correct.
   const person = page.getByRole('region', { name: 'About the person' })
   await person.getByLabel('NHS number (optional)').fill('943 476 5918')
