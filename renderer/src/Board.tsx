@@ -9,7 +9,7 @@ import { PlanBoard } from './plan/PlanBoard'
 import type { HubAddress } from './hub'
 import { forgetNewBoard, pendingBoard } from './newBoards'
 import { boardHref, HOME_HREF, type BoardView } from './route'
-import { useBoardSession, useDocVersion, useParticipants, useUndoState, type BoardSession } from './useBoardSession'
+import { PLAN_STRUCTURE, useBoardSession, useDocVersion, useParticipants, useUndoState, type BoardSession } from './useBoardSession'
 import type { ConnectionStatus } from '../../shared/connection'
 
 interface Props {
@@ -46,7 +46,8 @@ interface PageProps {
 
 function BoardPage({ session, docId, view, status, user }: PageProps) {
   const { doc, provider, undoManager } = session
-  const version = useDocVersion(doc)
+  // Structure only: typing in a rich-text box must not re-render the whole plan on every key.
+  const version = useDocVersion(doc, PLAN_STRUCTURE)
   const meta = useMemo(() => readMeta(doc), [doc, version])
   const synced = status.state === 'saved' || status.state === 'saving' || status.state === 'reconnecting'
   const [message, setMessage] = useState('')
@@ -100,8 +101,8 @@ function BoardPage({ session, docId, view, status, user }: PageProps) {
     )
   }
 
-  if (view === 'history') return <HistoryView doc={doc} version={version} title={meta.title} planHref={boardHref(docId)} />
-  if (view === 'my-plan') return <MyPlan doc={doc} version={version} planHref={boardHref(docId)} />
+  if (view === 'history') return <HistoryView doc={doc} title={meta.title} planHref={boardHref(docId)} />
+  if (view === 'my-plan') return <MyPlan doc={doc} planHref={boardHref(docId)} />
 
   return (
     <>

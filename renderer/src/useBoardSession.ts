@@ -109,18 +109,34 @@ export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUs
   return { session, status: describeConnection(facts) }
 }
 
-/** A number that changes whenever the document does: components re-read the Y.Doc when it changes. */
-export function useDocVersion(doc: Y.Doc): number {
+/**
+ * The shared types that make up a plan's structure (everything but its rich text). The board
+ * re-reads the plan when one of these changes; typing in a rich-text box does not re-render it.
+ */
+export const PLAN_STRUCTURE = ['meta', 'person', 'entries', 'agreement', 'versions'] as const
+
+/**
+ * A number that changes whenever the document does (or, given `typeNames`, whenever one of those
+ * shared types or anything inside them does): components re-read the Y.Doc when it changes.
+ */
+export function useDocVersion(doc: Y.Doc, typeNames?: readonly string[]): number {
   const [store] = useState(() => {
     let version = 0
     return {
       subscribe(onChange: () => void) {
-        const listener = () => {
+        const bump = () => {
           version++
           onChange()
         }
-        doc.on('update', listener)
-        return () => doc.off('update', listener)
+        if (!typeNames) {
+          doc.on('update', bump)
+          return () => doc.off('update', bump)
+        }
+        const types = typeNames.map((name) => (name === 'versions' ? doc.getArray(name) : doc.getMap(name)))
+        for (const type of types) type.observeDeep(bump)
+        return () => {
+          for (const type of types) type.unobserveDeep(bump)
+        }
       },
       read: () => version,
     }

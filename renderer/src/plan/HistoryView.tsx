@@ -4,12 +4,15 @@ import { readPlan } from '../../../shared/plan/read'
 import { docAtVersion, listVersions } from '../../../shared/plan/versions'
 import { formatDateTime } from '../format'
 import { PlanSummary } from './PlanSummary'
+import { useDocVersion } from '../useBoardSession'
 import { useChangesSinceAgreed, usePlan } from './usePlan'
 
 /** Named versions, the plan as it was at each, and what changed since it was last agreed. */
-export function HistoryView({ doc, version, title, planHref }: { doc: Y.Doc; version: number; title: string; planHref: string }) {
+export function HistoryView({ doc, title, planHref }: { doc: Y.Doc; title: string; planHref: string }) {
+  // Everything, rich text included: nothing here is a live editor, so re-reading is cheap.
+  const version = useDocVersion(doc)
   const { agreement, today } = usePlan(doc, version)
-  const changes = useChangesSinceAgreed(doc, version, today)
+  const changes = useChangesSinceAgreed(doc, today)
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const versions = useMemo(() => listVersions(doc), [doc, version])
   const [viewing, setViewing] = useState<string | null>(null)

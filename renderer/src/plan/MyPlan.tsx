@@ -3,13 +3,16 @@ import { formatDay } from '../../../shared/plan/dates'
 import { CONTINGENCY_FIELDS } from '../../../shared/plan/narrative'
 import { personWordsFirst } from '../../../shared/plan/read'
 import { NarrativeText } from './NarrativeText'
+import { useDocVersion } from '../useBoardSession'
 import { usePlan } from './usePlan'
 
 /**
  * "My plan": the same plan, for the person. Large type, plain words, their own words first, and
  * for each goal what will happen next and who will do it. Prints from the browser.
  */
-export function MyPlan({ doc, version, planHref }: { doc: Y.Doc; version: number; planHref: string }) {
+export function MyPlan({ doc, planHref }: { doc: Y.Doc; planHref: string }) {
+  // Everything, rich text included: nothing here is a live editor, so re-reading is cheap.
+  const version = useDocVersion(doc)
   const { plan, agreement } = usePlan(doc, version)
   const name = plan.person.preferredName || plan.person.name
   const helpers = new Map([...plan.careTeam, ...plan.personalContacts].map((contact) => [contact.id, contact]))

@@ -36,7 +36,7 @@ const LIST_TITLES: Record<string, string> = {
 /** The whole person-centred plan on one canvas. */
 export function PlanBoard({ doc, version, author, historyHref, onMessage, renderNarrative }: Props) {
   const { plan, agreement, today } = usePlan(doc, version)
-  const changes = useChangesSinceAgreed(doc, version, today)
+  const changes = useChangesSinceAgreed(doc, today)
   const personName = plan.person.preferredName || plan.person.name
 
   const strengths = personWordsFirst(plan.strengths)

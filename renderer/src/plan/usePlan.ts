@@ -21,14 +21,34 @@ export function usePlan(doc: Y.Doc, version: number): { plan: PlanView; agreemen
 }
 
 /**
- * What changed since the plan was last agreed. Rebuilding the agreed version costs more than a
- * keystroke should, so it runs a moment after typing pauses.
+ * What changed since the plan was last agreed, rich text included. Rebuilding the agreed version
+ * costs more than a keystroke should, so it runs a moment after any change pauses, and re-renders
+ * only when the answer is different.
  */
-export function useChangesSinceAgreed(doc: Y.Doc, version: number, today: string): PlanChange[] | null {
+export function useChangesSinceAgreed(doc: Y.Doc, today: string): PlanChange[] | null {
   const [changes, setChanges] = useState<PlanChange[] | null>(() => changesSinceAgreed(doc, today, readNarrative))
   useEffect(() => {
-    const timer = setTimeout(() => setChanges(changesSinceAgreed(doc, today, readNarrative)), 300)
-    return () => clearTimeout(timer)
-  }, [doc, version, today])
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let last = JSON.stringify(changes)
+    const recheck = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        const next = changesSinceAgreed(doc, today, readNarrative)
+        const text = JSON.stringify(next)
+        if (text !== last) {
+          last = text
+          setChanges(next)
+        }
+      }, 300)
+    }
+    doc.on('update', recheck)
+    recheck()
+    return () => {
+      clearTimeout(timer)
+      doc.off('update', recheck)
+    }
+    // `changes` is only the starting point for comparison.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc, today])
   return changes
 }
