@@ -1,0 +1,201 @@
+import { count, ms, table, verdict, type TargetRow } from './format'
+import type { ApplyEachLoad, ChildReopen, ReopenCase } from './reopen'
+import type { AppendResult, RoomAppendResult } from './store-throughput'
+
+export const STORE_TARGETS = {
+  updatesPerSecond: 20_000,
+  reopenMs: 150,
+}
+
+export interface StoreSettings {
+  storeWarmupUpdates: number
+  storeChunkSize: number
+  reopenLogUpdates: number
+  reopenTailUpdates: number
+  reopenRepetitions: number
+  roomUpdates: number
+  roomWarmupUpdates: number
+  roomRepetitions: number
+  roomBatchSize: number
+  uncompactedSeriesRows: number[]
+  uncompactedLimitMs: number
+}
+
+export interface ReopenFigures {
+  logRows: number
+  uncompactedFileBytes: number
+  compacted: ReopenCase
+  compactedWithTail: ReopenCase
+  /** Uncompacted logs smaller than logRows, reopened through Room, one sample each. */
+  uncompactedSeries: ReopenCase[]
+  /** The full uncompacted log through Room, in a child process with a time limit. */
+  uncompactedFull: ChildReopen
+  applyEach: ApplyEachLoad
+}
+
+export interface StoreFigures {
+  updateBytes: { total: number; count: number }
+  appends: AppendResult
+  room: RoomAppendResult
+  reopen: ReopenFigures
+}
+
+function fullLogFigure(full: ChildReopen): string {
+  return full.finished ? `${ms(full.totalMs)} ms` : `not ready after ${count(full.limitMs / 1000)} s (stopped)`
+}
+
+/**
+ * How the uncompacted reopen time grows between the two largest sizes measured, as an exponent
+ * (1 = linear, 2 = quadratic), and what that growth predicts for the full log. Null if too few points.
+ */
+function growth(
+  series: ReopenCase[],
+  rows: number[],
+  fullRows: number,
+): { exponent: number; predictedMs: number } | null {
+  if (series.length < 2) return null
+  const [smallerRows, largerRows] = rows.slice(-2)
+  const [smaller, larger] = series.slice(-2).map((entry) => entry.totalMs.p50)
+  const exponent = Math.log(larger / smaller) / Math.log(largerRows / smallerRows)
+  return { exponent, predictedMs: larger * (fullRows / largerRows) ** exponent }
+}
+
+export function storeTargetRows(store: StoreFigures): TargetRow[] {
+  const { compacted, compactedWithTail, uncompactedFull, logRows } = store.reopen
+  const limit = STORE_TARGETS.reopenMs
+  return [
+    [
+      `Store ≥ ${count(STORE_TARGETS.updatesPerSecond)} updates/s (DocumentStore.appendUpdate)`,
+      `${count(store.appends.updatesPerSecond)} updates/s`,
+      verdict(store.appends.updatesPerSecond >= STORE_TARGETS.updatesPerSecond),
+    ],
+    [
+      `Store ≥ ${count(STORE_TARGETS.updatesPerSecond)} updates/s through a hub Room (the whole per-update path)`,
+      `${count(store.room.updatesPerSecond)} updates/s`,
+      verdict(store.room.updatesPerSecond >= STORE_TARGETS.updatesPerSecond),
+    ],
+    [
+      `Reopen ${count(logRows)} updates ≤ ${limit} ms, compacted as the hub leaves it (${compacted.storedRows})`,
+      `${ms(compacted.totalMs.p50)} ms`,
+      verdict(compacted.totalMs.p50 <= limit),
+    ],
+    [
+      `Reopen ≤ ${limit} ms, the most a running hub leaves uncompacted (${compactedWithTail.storedRows})`,
+      `${ms(compactedWithTail.totalMs.p50)} ms`,
+      verdict(compactedWithTail.totalMs.p50 <= limit),
+    ],
+    [
+      `Reopen ≤ ${limit} ms, ${count(logRows)} uncompacted log rows (a state the hub does not leave)`,
+      fullLogFigure(uncompactedFull),
+      verdict(uncompactedFull.finished && uncompactedFull.totalMs <= limit),
+    ],
+  ]
+}
+
+export function renderStoreSections(store: StoreFigures, settings: StoreSettings): string {
+  const { appends, room, reopen } = store
+  const chunkRates = appends.chunkUpdatesPerSecond
+  const storeTable = table(
+    ['Path', 'Updates timed', 'Updates/s', 'Spread'],
+    [
+      [
+        '`DocumentStore.appendUpdate`, one transaction per update',
+        count(appends.updates),
+        `**${count(appends.updatesPerSecond)}**`,
+        `per ${count(appends.chunkSize)}: ${count(Math.min(...chunkRates))} – ${count(Math.max(...chunkRates))}`,
+      ],
+      [
+        'Hub `Room`: apply, commit, relay encoding, compaction every 500',
+        `${count(room.updates)} × ${room.runsUpdatesPerSecond.length} runs`,
+        `**${count(room.updatesPerSecond)}**`,
+        `runs: ${room.runsUpdatesPerSecond.map(count).join(', ')}`,
+      ],
+    ],
+  )
+
+  const mebibytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+  const repeatedRow = (entry: ReopenCase): string[] => [
+    entry.name,
+    entry.storedRows,
+    mebibytes(entry.fileBytes),
+    String(entry.totalMs.count),
+    ms(entry.openStoreMs.p50),
+    ms(entry.roomReadyMs.p50),
+    `**${ms(entry.totalMs.p50)}**`,
+    entry.totalMs.count > 1 ? `${ms(entry.totalMs.min)} – ${ms(entry.totalMs.max)}` : '',
+  ]
+  const reopenTable = table(
+    ['Case', 'Stored rows', 'File', 'Samples', 'Open store ms', 'Room ready ms', 'Total ms (median)', 'Min – max ms'],
+    [
+      repeatedRow(reopen.compacted),
+      repeatedRow(reopen.compactedWithTail),
+      ...reopen.uncompactedSeries.map(repeatedRow),
+      [
+        `${count(reopen.logRows)} uncompacted updates (fresh process)`,
+        `${count(reopen.logRows)} log rows, no snapshot`,
+        mebibytes(reopen.uncompactedFileBytes),
+        '1',
+        '',
+        '',
+        `**${fullLogFigure(reopen.uncompactedFull)}**`,
+        '',
+      ],
+    ],
+  )
+  const fit = growth(reopen.uncompactedSeries, settings.uncompactedSeriesRows, reopen.logRows)
+  const fitText = fit
+    ? `Between the two largest uncompacted sizes measured the time grows as rows^${fit.exponent.toFixed(2)}; ` +
+      `continuing that curve to ${count(reopen.logRows)} rows predicts about ${count(fit.predictedMs / 1000)} s.`
+    : ''
+  const applyEach = reopen.applyEach
+
+  return `## Store: updates committed per second
+
+**What is measured.** Realistic small Yjs updates: a person typing into a Y.Text, one character per update (mostly at
+the cursor, sometimes jumping elsewhere), ${(store.updateBytes.total / store.updateBytes.count).toFixed(1)} bytes per
+update on average. The store is a fresh SQLite file in a temp folder, opened by \`DocumentStore.open\` with the hub's
+settings (WAL, \`synchronous = NORMAL\`: a commit survives a crash of the process but is not fsynced on its own).
+
+- \`DocumentStore.appendUpdate\` called exactly as the hub calls it (one transaction per update, the document's label
+  and time refreshed each time): ${count(settings.storeWarmupUpdates)} warm-up updates into another document, then
+  ${count(appends.updates)} timed updates into one document, the rate also reported per
+  ${count(settings.storeChunkSize)} to show it holds as the table grows. These rows are the uncompacted log used below.
+- Through a hub \`Room\` with no one connected: each update is applied to the room's Y.Doc as if from a client, so
+  the hub's whole per-update path runs (Yjs apply, the update event, reading the label, the commit, encoding the
+  relay message) plus its compaction every 500 updates. A turn of the event loop every ${settings.roomBatchSize}
+  updates lets the scheduled compactions run, as they would between socket messages.
+  ${count(settings.roomWarmupUpdates)} warm-up updates in another room, then ${settings.roomRepetitions} runs of
+  ${count(settings.roomUpdates)}; the median run is reported.
+
+${storeTable}
+
+## Reopening a document with ${count(reopen.logRows)} stored updates
+
+**What is measured.** The hub's first use of a document: \`DocumentStore.open\` on the data folder (opening SQLite
+and checking the schema), then \`new Room(...)\`, which reads the snapshot and log rows, merges them with
+\`Y.mergeUpdates\`, applies the result to a fresh Y.Doc and, when it read 500 or more log rows, compacts them before
+returning. The timer stops when the room's Y.Doc is ready to serve. Every reopen uses a fresh copy of the same file
+(in the OS page cache) and is checked to contain the whole text. Cases measured ${settings.reopenRepetitions} times
+report the median; Yjs code is already warm in this process.
+
+- **Compacted**: the ${count(reopen.logRows)} typed updates as the hub leaves them: one merged snapshot row, no log
+  rows. (Made by loading the log and writing \`Y.encodeStateAsUpdate\` with \`DocumentStore.compact\`, the same
+  call the Room makes; going through Room would first spend minutes in the merge described below.)
+- **Compacted + ${settings.reopenTailUpdates}**: the same plus ${settings.reopenTailUpdates} updates logged after
+  it: the most a running hub leaves uncompacted (it compacts every 500), for example if it is killed.
+- **Uncompacted**: separate log rows and no snapshot, as \`appendUpdate\` wrote them. The hub does not leave a
+  document like this; it is the worst case for reading the log. Because the Room's merge grows much faster than
+  the number of rows, it is measured at ${settings.uncompactedSeriesRows.map(count).join(', ')} rows (one sample
+  each), and at ${count(reopen.logRows)} rows once, in a fresh process (\`bench/reopen-process.ts\`) stopped after
+  ${count(settings.uncompactedLimitMs / 1000)} s.
+
+${reopenTable}
+
+${fitText}
+
+For comparison, the same ${count(reopen.logRows)} uncompacted rows loaded without \`Y.mergeUpdates\` (not the
+hub's code: every row applied to a fresh Y.Doc inside one transaction, then compacted): reading the rows
+${ms(applyEach.readRowsMs)} ms, applying them ${ms(applyEach.applyEachInOneTransactionMs)} ms, compaction
+${ms(applyEach.compactMs)} ms, **${ms(applyEach.totalMs)} ms** in all.
+`
+}

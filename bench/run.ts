@@ -1,0 +1,206 @@
+/**
+ * `npm run bench`: measures sync latency with 60 clients (Roundtable's hub and y-websocket's reference
+ * server, same run, same clients), store throughput, and reopening a document with 100,000 stored
+ * updates, then writes docs/benchmarks.md. Figures are reported against targets, never asserted.
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DATABASE_FILE_NAME, DocumentStore } from '../electron/hub/store'
+import { describeMachine } from './machine'
+import {
+  appendToStore,
+  copyStore,
+  measureApplyEachLoad,
+  measureReopen,
+  reopenInChildProcess,
+  type ReopenCase,
+} from './reopen'
+import { renderReport, type BenchSettings, type StoreFigures } from './report'
+import { measureRoomAppends, measureStoreAppends } from './store-throughput'
+import { compareServers } from './sync-latency'
+import { generateTypingUpdates } from './updates'
+
+const REPO_ROOT = dirname(dirname(fileURLToPath(import.meta.url)))
+const REPORT_FILE = join(REPO_ROOT, 'docs', 'benchmarks.md')
+
+const SETTINGS: BenchSettings = {
+  sync: {
+    clientCount: 60,
+    warmupEdits: 60,
+    measuredEdits: 300,
+    gapMs: 10,
+    editTimeoutMs: 5_000,
+    burstEditsPerClient: 10,
+    bursts: 2,
+  },
+  // Short rounds, alternating which server goes first, so background load on the machine falls on both.
+  syncRounds: 4,
+  storeWarmupUpdates: 2_000,
+  storeChunkSize: 10_000,
+  reopenLogUpdates: 100_000,
+  reopenTailUpdates: 499,
+  reopenRepetitions: 5,
+  roomUpdates: 20_000,
+  roomWarmupUpdates: 2_000,
+  roomRepetitions: 3,
+  roomBatchSize: 50,
+  uncompactedSeriesRows: [2_500, 5_000, 10_000, 20_000],
+  uncompactedLimitMs: 20_000,
+}
+
+const DOC_ID = 'reopen-100k'
+
+function count(value: number): string {
+  return value.toLocaleString('en-GB')
+}
+
+function log(line: string): void {
+  console.log(`[bench ${(performance.now() / 1000).toFixed(1)} s] ${line}`)
+}
+
+async function measureStore(workDir: string): Promise<StoreFigures> {
+  const logCount = SETTINGS.reopenLogUpdates
+  log(`store: generating ${logCount + SETTINGS.reopenTailUpdates} single-character Yjs updates`)
+  const typing = generateTypingUpdates(logCount + SETTINGS.reopenTailUpdates, 1)
+  const logUpdates = typing.updates.slice(0, logCount)
+  const tailUpdates = typing.updates.slice(logCount)
+  const warmupUpdates = generateTypingUpdates(SETTINGS.storeWarmupUpdates, 2).updates
+
+  log(`store: appending ${logCount} updates with DocumentStore.appendUpdate`)
+  const uncompactedDir = join(workDir, 'uncompacted')
+  const store = DocumentStore.open(uncompactedDir)
+  const appends = measureStoreAppends(store, DOC_ID, logUpdates, warmupUpdates, SETTINGS.storeChunkSize)
+  store.close()
+
+  log(`store: applying ${SETTINGS.roomUpdates} updates through a hub Room`)
+  const roomStore = DocumentStore.open(join(workDir, 'room'))
+  const room = await measureRoomAppends(
+    roomStore,
+    'room-throughput',
+    typing.updates.slice(0, SETTINGS.roomUpdates),
+    SETTINGS.roomWarmupUpdates,
+    SETTINGS.roomRepetitions,
+    SETTINGS.roomBatchSize,
+  )
+  roomStore.close()
+
+  // The first update sets the board's meta; every other one types exactly one character.
+  const textLengthAfter = (updateCount: number): number => updateCount - 1
+  const scratchDir = join(workDir, 'scratch')
+
+  log(`store: loading the uncompacted ${count(logCount)}-row log by applying each row, then compacting it`)
+  const compactedDir = join(workDir, 'compacted')
+  copyStore(uncompactedDir, compactedDir)
+  const applyEach = measureApplyEachLoad(compactedDir, DOC_ID, textLengthAfter(logCount))
+
+  log('store: reopening the compacted document')
+  const compacted = measureReopen(
+    `${count(logCount)} updates, compacted`,
+    '1 snapshot row, 0 log rows',
+    compactedDir,
+    scratchDir,
+    DOC_ID,
+    textLengthAfter(logCount),
+    SETTINGS.reopenRepetitions,
+  )
+
+  log(`store: reopening the compacted document with ${SETTINGS.reopenTailUpdates} updates after it`)
+  const tailDir = join(workDir, 'compacted-with-tail')
+  copyStore(compactedDir, tailDir)
+  appendToStore(tailDir, DOC_ID, tailUpdates)
+  const compactedWithTail = measureReopen(
+    `${count(logCount)} compacted + ${SETTINGS.reopenTailUpdates} logged`,
+    `1 snapshot row, ${SETTINGS.reopenTailUpdates} log rows`,
+    tailDir,
+    scratchDir,
+    DOC_ID,
+    textLengthAfter(typing.updates.length),
+    SETTINGS.reopenRepetitions,
+  )
+
+  // Room's load merges the log with Y.mergeUpdates, whose cost grows much faster than the row count,
+  // so uncompacted logs are measured at sizes that finish, and the full log with a time limit.
+  const uncompactedSeries: ReopenCase[] = []
+  for (const rows of SETTINGS.uncompactedSeriesRows) {
+    log(`store: reopening an uncompacted log of ${count(rows)} rows`)
+    const seriesDir = join(workDir, `uncompacted-${rows}`)
+    appendToStore(seriesDir, DOC_ID, logUpdates.slice(0, rows))
+    uncompactedSeries.push(
+      measureReopen(
+        `${count(rows)} uncompacted updates`,
+        `${count(rows)} log rows, no snapshot`,
+        seriesDir,
+        scratchDir,
+        DOC_ID,
+        textLengthAfter(rows),
+        1,
+      ),
+    )
+    rmSync(seriesDir, { recursive: true, force: true })
+  }
+
+  const limitSeconds = SETTINGS.uncompactedLimitMs / 1000
+  log(`store: reopening the uncompacted ${count(logCount)}-row log in a child process (limit ${limitSeconds} s)`)
+  const uncompactedFull = await reopenInChildProcess(
+    uncompactedDir,
+    scratchDir,
+    DOC_ID,
+    textLengthAfter(logCount),
+    SETTINGS.uncompactedLimitMs,
+  )
+
+  return {
+    updateBytes: { total: typing.totalBytes, count: typing.updates.length },
+    appends,
+    room,
+    reopen: {
+      logRows: logCount,
+      uncompactedFileBytes: statSync(join(uncompactedDir, DATABASE_FILE_NAME)).size,
+      compacted,
+      compactedWithTail,
+      uncompactedSeries,
+      uncompactedFull,
+      applyEach,
+    },
+  }
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date()
+  const machine = describeMachine()
+  log(`${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}`)
+
+  const sync = await compareServers(SETTINGS.sync, SETTINGS.syncRounds, log)
+
+  const workDir = mkdtempSync(join(tmpdir(), 'roundtable-bench-store-'))
+  let store: StoreFigures
+  try {
+    store = await measureStore(workDir)
+  } finally {
+    rmSync(workDir, { recursive: true, force: true })
+  }
+
+  const durationSeconds = (Date.now() - startedAt.getTime()) / 1000
+  const loadAverageAtEnd = loadavg()[0]
+  const report = renderReport({
+    startedAt,
+    durationSeconds,
+    loadAverageAtEnd,
+    machine,
+    settings: SETTINGS,
+    sync,
+    store,
+  })
+  mkdirSync(dirname(REPORT_FILE), { recursive: true })
+  writeFileSync(REPORT_FILE, report.markdown)
+  console.log('')
+  console.log(report.summary)
+  log(`wrote ${REPORT_FILE} in ${durationSeconds.toFixed(0)} s`)
+}
+
+main().catch((error: Error) => {
+  console.error(error.stack ?? error.message)
+  process.exitCode = 1
+})
