@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import type { WebSocket } from 'ws'
 import type { Grant } from '../../shared/access'
 import { CloseCode } from './protocol'
-import { Room } from './room'
+import { applyStoredUpdates, Room } from './room'
 import type { DocumentStore } from './store'
 import type { HubLogger } from './types'
 
@@ -55,8 +55,13 @@ export class RoomRegistry {
     const room = this.rooms.get(docId)
     if (room) return Y.encodeStateVector(room.doc)
     const { updates } = this.store.load(docId)
-    if (updates.length === 0) return Y.encodeStateVector(new Y.Doc())
-    return Y.encodeStateVectorFromUpdate(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates))
+    const doc = new Y.Doc({ gc: false })
+    try {
+      applyStoredUpdates(doc, updates, null)
+      return Y.encodeStateVector(doc)
+    } finally {
+      doc.destroy()
+    }
   }
 
   private scheduleUnload(docId: string): void {

@@ -51,6 +51,8 @@ export class StoreError extends Error {}
 export class DocumentStore {
   private readonly db: Database.Database
   private readonly statements
+  /** Built once: better-sqlite3 wraps a function per transaction() call, and this runs on every edit. */
+  private readonly appendInTransaction: (docId: string, update: Uint8Array, label: DocumentLabel, stamp: string) => number
 
   private constructor(db: Database.Database) {
     this.db = db
@@ -69,6 +71,10 @@ export class DocumentStore {
         `SELECT doc_id, kind, title, updated_at FROM documents WHERE kind <> '' ORDER BY updated_at DESC, doc_id`,
       ),
     }
+    this.appendInTransaction = db.transaction((docId: string, update: Uint8Array, label: DocumentLabel, stamp: string) => {
+      this.statements.upsertDocument.run(docId, label.kind, label.title, stamp, stamp)
+      return Number(this.statements.insertUpdate.run(docId, update).lastInsertRowid)
+    })
   }
 
   /** Opens (creating if needed) the store in `dataDir`, bringing its schema up to date. */
@@ -98,11 +104,7 @@ export class DocumentStore {
 
   /** Appends one update and refreshes the document's index entry, in one transaction. Returns its sequence number. */
   appendUpdate(docId: string, update: Uint8Array, label: DocumentLabel, now: Date): number {
-    const stamp = now.toISOString()
-    return this.db.transaction(() => {
-      this.statements.upsertDocument.run(docId, label.kind, label.title, stamp, stamp)
-      return Number(this.statements.insertUpdate.run(docId, update).lastInsertRowid)
-    })()
+    return this.appendInTransaction(docId, update, label, now.toISOString())
   }
 
   load(docId: string): StoredDocument {

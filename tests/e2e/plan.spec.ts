@@ -76,6 +76,17 @@ test('two people fill a plan from a template, agree it, change it, see what chan
   ])
   await expect.poll(() => entryTexts(bob, 'Care team', 'care team member')).toEqual(['Sam Patel', 'Pat Lee'])
 
+  // An action whose due date is moved into the past stands out as overdue, on both screens.
+  await bob.getByRole('button', { name: 'Edit action: Arrange a walking aid assessment' }).click()
+  await bob.getByLabel('Due date', { exact: true }).fill(daysFromNow(-3))
+  await bob.getByRole('button', { name: 'Save' }).click()
+  const overdueAction = ann.getByRole('list', { name: 'Actions for Get to the shops on my own' }).getByRole('listitem').filter({ hasText: 'Arrange a walking aid assessment' })
+  await expect(overdueAction).toContainText('Overdue')
+  await bob.getByRole('button', { name: 'Edit action: Arrange a walking aid assessment' }).click()
+  await bob.getByLabel('Due date', { exact: true }).fill(daysFromNow(14))
+  await bob.getByRole('button', { name: 'Save' }).click()
+  await expect(overdueAction).not.toContainText('Overdue')
+
   // Move an action to the other goal by keyboard alone.
   await ann.getByRole('button', { name: 'Move action: Check benefits entitlement' }).focus()
   await ann.keyboard.press('Space')
