@@ -30,6 +30,16 @@ test('entries move by keyboard alone, with spoken feedback, escape and undo', as
   await said(page, 'Cancelled. “Loves music” is back where it was.')
   await expect.poll(() => strengths(page)).toEqual(['Good with money', 'Sleeps well', 'Loves music'])
 
+  // Editing by keyboard: Escape or Save closes the form and focus returns to the card's Edit button.
+  await page.getByRole('button', { name: 'Edit strength: Sleeps well' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('textbox', { name: 'Strength', exact: true })).toHaveValue('Sleeps well')
+  await page.getByRole('textbox', { name: 'Strength', exact: true }).fill('Sleeps well most nights')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('button', { name: 'Edit strength: Sleeps well most nights' })).toBeFocused()
+  await page.keyboard.press('Control+z')
+  await expect.poll(() => strengths(page)).toEqual(['Good with money', 'Sleeps well', 'Loves music'])
+
   // Undo (Ctrl+Z outside a text box) takes the move back; Redo does it again.
   await page.getByRole('button', { name: 'Move strength: Loves music' }).focus()
   await page.keyboard.press('Control+z')

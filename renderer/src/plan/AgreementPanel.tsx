@@ -6,6 +6,7 @@ import { markAgreed } from '../../../shared/plan/versions'
 import { formatDateTime } from '../format'
 import { EntryForm } from './EntryForm'
 import type { FieldSpec } from './entryFields'
+import { useReturnFocus } from './useReturnFocus'
 
 const AGREEMENT_FIELDS: readonly FieldSpec[] = [
   { name: 'agreedBy', label: 'Who agreed the plan', hint: 'The person, or their representative.', control: { kind: 'text' } },
@@ -28,6 +29,7 @@ interface Props {
 /** Whether the plan is agreed, and "Mark as agreed", which records who agreed and takes a named version. */
 export function AgreementPanel({ doc, agreement, changes, author, personName, historyHref }: Props) {
   const [open, setOpen] = useState(false)
+  const openButton = useReturnFocus<HTMLButtonElement>(open)
   const headingId = useId()
   return (
     <section className="rt-plan-section rt-plan-section--wide" aria-labelledby={headingId}>
@@ -63,7 +65,7 @@ export function AgreementPanel({ doc, agreement, changes, author, personName, hi
           />
         </div>
       ) : (
-        <button type="button" className="nhsuk-button rt-button--small" onClick={() => setOpen(true)}>
+        <button type="button" ref={openButton} className="nhsuk-button rt-button--small" onClick={() => setOpen(true)}>
           Mark as agreed
         </button>
       )}

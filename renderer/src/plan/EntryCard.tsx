@@ -7,6 +7,7 @@ import { shortText } from '../format'
 import { EntryForm, type FormValues, type OwnerOption } from './EntryForm'
 import { ENTRY_FIELDS } from './entryFields'
 import { usePlanSortable, type DragKind } from './PlanDnd'
+import { focusSectionOf, useReturnFocus } from './useReturnFocus'
 
 export interface CardEntry {
   id: string
@@ -46,6 +47,7 @@ const KIND_WORDS: Record<EntryList, string> = {
 export function EntryCard({ entry, doc, personName, owners, onMessage, details, extra, className = '' }: Props) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = usePlanSortable(entry.id, entry.list as DragKind)
   const [editing, setEditing] = useState(false)
+  const editButton = useReturnFocus<HTMLButtonElement>(editing)
   const label = `${KIND_WORDS[entry.list]}: ${shortText(entry.title)}`
   const personsWords = entry.voice === 'person'
 
@@ -90,14 +92,15 @@ export function EntryCard({ entry, doc, personName, owners, onMessage, details, 
             {entry.addedBy ? <span className="rt-card__author">Added by {entry.addedBy}</span> : <span />}
             <span className="rt-card__buttons">
               {extra}
-              <button type="button" className="rt-link-button" aria-label={`Edit ${label}`} onClick={() => setEditing(true)}>
+              <button type="button" ref={editButton} className="rt-link-button" aria-label={`Edit ${label}`} onClick={() => setEditing(true)}>
                 Edit
               </button>
               <button
                 type="button"
                 className="rt-link-button rt-link-button--danger"
                 aria-label={`Delete ${label}`}
-                onClick={() => {
+                onClick={(event) => {
+                  focusSectionOf(event.currentTarget)
                   deleteEntry(doc, entry.id)
                   onMessage(`Deleted ${label}. Choose Undo to bring it back.`)
                 }}

@@ -8,6 +8,7 @@ import { EntryCard, type CardEntry } from './EntryCard'
 import { EntryForm } from './EntryForm'
 import { blankEntry, ENTRY_FIELDS } from './entryFields'
 import { useContainerDrop, usePlacedIds, type DragKind } from './PlanDnd'
+import { useReturnFocus } from './useReturnFocus'
 
 interface Props {
   list: Exclude<EntryList, 'action'>
@@ -29,6 +30,7 @@ export function EntrySection({ list, title, hint, addLabel, entries, doc, author
   const ids = usePlacedIds(list).filter((id) => entries.has(id))
   const { setNodeRef } = useContainerDrop(list, list as DragKind)
   const [adding, setAdding] = useState(false)
+  const addButton = useReturnFocus<HTMLButtonElement>(adding)
   const headingId = useId()
 
   return (
@@ -72,7 +74,7 @@ export function EntrySection({ list, title, hint, addLabel, entries, doc, author
           />
         </div>
       ) : (
-        <button type="button" className="nhsuk-button nhsuk-button--secondary rt-button--small" onClick={() => setAdding(true)}>
+        <button type="button" ref={addButton} className="nhsuk-button nhsuk-button--secondary rt-button--small" onClick={() => setAdding(true)}>
           {addLabel}
         </button>
       )}

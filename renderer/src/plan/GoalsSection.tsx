@@ -11,6 +11,7 @@ import { EntryForm, NEW_OWNER, type OwnerOption } from './EntryForm'
 import { blankEntry, ENTRY_FIELDS } from './entryFields'
 import { actionsContainer, useContainerDrop, useNeedLinkDrop, usePlacedIds } from './PlanDnd'
 import { actionCard, goalCard } from './planCards'
+import { useReturnFocus } from './useReturnFocus'
 
 interface Props {
   plan: PlanView
@@ -26,6 +27,7 @@ export function GoalsSection({ plan, doc, author, owners, onMessage }: Props) {
   const goals = new Map(plan.goals.map((goal) => [goal.id, goal]))
   const { setNodeRef } = useContainerDrop('goal', 'goal')
   const [adding, setAdding] = useState(false)
+  const addButton = useReturnFocus<HTMLButtonElement>(adding)
   const headingId = useId()
   const personName = plan.person.preferredName || plan.person.name
 
@@ -84,7 +86,7 @@ export function GoalsSection({ plan, doc, author, owners, onMessage }: Props) {
           />
         </div>
       ) : (
-        <button type="button" className="nhsuk-button nhsuk-button--secondary rt-button--small" onClick={() => setAdding(true)}>
+        <button type="button" ref={addButton} className="nhsuk-button nhsuk-button--secondary rt-button--small" onClick={() => setAdding(true)}>
           Add a goal
         </button>
       )}
@@ -99,6 +101,7 @@ function GoalDetails({ goal, plan, doc, author, owners, onMessage }: { goal: Goa
   const { setNodeRef } = useContainerDrop(container, 'action')
   const link = useNeedLinkDrop(goal.id)
   const [adding, setAdding] = useState(false)
+  const addButton = useReturnFocus<HTMLButtonElement>(adding)
   const linked = plan.needs.filter((need) => goal.needIds.includes(need.id))
   const unlinked = plan.needs.filter((need) => !goal.needIds.includes(need.id))
   const goalLabel = shortText(goal.text)
@@ -171,6 +174,7 @@ function GoalDetails({ goal, plan, doc, author, owners, onMessage }: { goal: Goa
       ) : (
         <button
           type="button"
+          ref={addButton}
           className="nhsuk-button nhsuk-button--secondary rt-button--small"
           aria-label={`Add an action for ${goalLabel}`}
           data-add-action
