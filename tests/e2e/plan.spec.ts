@@ -96,6 +96,15 @@ test('two people fill a plan from a template, agree it, change it, see what chan
   await ann.keyboard.press('Space')
   await expect.poll(() => entryTexts(bob, 'Actions for Sleep through the night', 'action')).toEqual(['Check benefits entitlement'])
 
+  // …and back again with the action's own "Move to goal" list, the other keyboard and screen-reader path.
+  await bob.getByRole('button', { name: 'Move “Check benefits entitlement” to another goal' }).click()
+  await bob.getByLabel('Goal to move “Check benefits entitlement” to').selectOption({ label: 'Get to the shops on my own' })
+  await expect.poll(() => entryTexts(ann, 'Actions for Get to the shops on my own', 'action')).toEqual([
+    'Check benefits entitlement',
+    'Arrange a walking aid assessment',
+  ])
+  await expect(bob.getByRole('button', { name: 'Move “Check benefits entitlement” to another goal' })).toBeFocused()
+
   // Mark as agreed.
   const agreement = ann.getByRole('region', { name: 'Agreement and review' })
   await agreement.getByRole('button', { name: 'Mark as agreed' }).click()

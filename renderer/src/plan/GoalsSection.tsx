@@ -11,7 +11,7 @@ import { EntryForm, NEW_OWNER, type OwnerOption } from './EntryForm'
 import { blankEntry, ENTRY_FIELDS } from './entryFields'
 import { actionsContainer, useContainerDrop, useNeedLinkDrop, usePlacedIds } from './PlanDnd'
 import { actionCard, goalCard } from './planCards'
-import { useReturnFocus } from './useReturnFocus'
+import { focusWhenPresent, useReturnFocus } from './useReturnFocus'
 
 interface Props {
   plan: PlanView
@@ -225,23 +225,50 @@ function ActionDetails({ action }: { action: Action }) {
   )
 }
 
-/** The keyboard-and-screen-reader way to move an action to another goal, besides dragging. */
+/**
+ * The keyboard-and-screen-reader way to move an action to another goal, besides dragging. The list
+ * of goals is built only when asked for: a plan with 1,000 actions must not carry 1,000 copies.
+ */
 function MoveToGoal({ action, goals, doc }: { action: Action; goals: readonly Goal[]; doc: Y.Doc }) {
   const id = useId()
+  const [choosing, setChoosing] = useState(false)
+  const button = useReturnFocus<HTMLButtonElement>(choosing)
   const others = goals.filter((goal) => goal.id !== action.goalId)
   if (others.length === 0) return null
+  if (!choosing) {
+    return (
+      <button
+        type="button"
+        ref={button}
+        id={`move-to-goal-${action.id}`}
+        className="rt-link-button"
+        aria-label={`Move “${shortText(action.what)}” to another goal`}
+        onClick={() => setChoosing(true)}
+      >
+        Move to goal
+      </button>
+    )
+  }
   return (
     <span className="rt-inline-control">
       <label className="nhsuk-u-visually-hidden" htmlFor={id}>
-        Move “{shortText(action.what)}” to goal
+        Goal to move “{shortText(action.what)}” to
       </label>
       <select
         id={id}
         className="nhsuk-select rt-select--small"
         value=""
-        onChange={(event) => event.target.value && moveEntryAfter(doc, action.id, null, event.target.value)}
+        autoFocus
+        onKeyDown={(event) => event.key === 'Escape' && setChoosing(false)}
+        onChange={(event) => {
+          setChoosing(false)
+          if (!event.target.value) return
+          moveEntryAfter(doc, action.id, null, event.target.value)
+          // The action is drawn again under its new goal; keep the keyboard with it.
+          focusWhenPresent(`move-to-goal-${action.id}`)
+        }}
       >
-        <option value="">Move to goal…</option>
+        <option value="">Choose a goal…</option>
         {others.map((goal) => (
           <option key={goal.id} value={goal.id}>
             {shortText(goal.text, 50)}

@@ -21,3 +21,13 @@ export function focusSectionOf(element: HTMLElement): void {
   heading.tabIndex = -1
   heading.focus()
 }
+
+/**
+ * Focuses the element with `id` once it is on the page: after a move, the entry's controls are
+ * drawn afresh in their new place, a frame or two later.
+ */
+export function focusWhenPresent(id: string, framesLeft = 10): void {
+  const element = document.getElementById(id)
+  if (element) element.focus()
+  else if (framesLeft > 0) requestAnimationFrame(() => focusWhenPresent(id, framesLeft - 1))
+}
