@@ -2,7 +2,7 @@
 export function ErrorMessage({ id, message }: { id: string; message: string | null }) {
   if (!message) return null
   return (
-    <p className="nhsuk-error-message" id={id}>
+    <p className="nhsuk-error-message" id={id} tabIndex={-1}>
       <span className="nhsuk-u-visually-hidden">Error:</span> {message}
     </p>
   )

@@ -98,7 +98,13 @@ test('two people fill a plan from a template, agree it, change it, see what chan
 
   // …and back again with the action's own "Move to goal" list, the other keyboard and screen-reader path.
   await bob.getByRole('button', { name: 'Move “Check benefits entitlement” to another goal' }).click()
-  await bob.getByLabel('Goal to move “Check benefits entitlement” to').selectOption({ label: 'Get to the shops on my own' })
+  const goalList = bob.getByRole('combobox', { name: 'Goal to move “Check benefits entitlement” to' })
+  await expect(goalList).toBeFocused()
+  // Arrow keys only choose; nothing moves until "Move".
+  await bob.keyboard.press('ArrowDown')
+  await expect.poll(() => entryTexts(ann, 'Actions for Sleep through the night', 'action')).toEqual(['Check benefits entitlement'])
+  await goalList.selectOption({ label: 'Get to the shops on my own' })
+  await bob.getByRole('button', { name: 'Move: Goal to move “Check benefits entitlement” to' }).click()
   await expect.poll(() => entryTexts(ann, 'Actions for Get to the shops on my own', 'action')).toEqual([
     'Check benefits entitlement',
     'Arrange a walking aid assessment',
@@ -152,7 +158,8 @@ test('a need is linked to a goal by dragging it there, and by keyboard from the 
   await addGoal(page, 'Join the lunch club')
 
   // By keyboard: the goal's "Link a need" list.
-  await page.getByLabel('Link a need to “Join the lunch club”').selectOption({ label: 'Lonely since moving' })
+  await page.getByRole('combobox', { name: 'Link a need to “Join the lunch club”' }).selectOption({ label: 'Lonely since moving' })
+  await page.getByRole('button', { name: 'Link: Link a need to “Join the lunch club”' }).click()
   const linked = page.getByRole('list', { name: 'Needs linked to Join the lunch club' })
   await expect(linked.getByRole('listitem')).toHaveText([/Lonely since moving/])
 

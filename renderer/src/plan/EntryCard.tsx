@@ -64,9 +64,11 @@ export function EntryCard({ entry, doc, personName, owners, onMessage, details, 
           owners={owners}
           submitLabel="Save"
           onCancel={() => setEditing(false)}
-          onSubmit={(values) => {
+          onSubmit={(values, opened) => {
             try {
-              const result = updateEntry(doc, entry.id, entry.list, values as never)
+              // Only what this person changed: someone else may have changed other fields meanwhile.
+              const changed = Object.fromEntries(Object.entries(values).filter(([field, value]) => value !== opened[field]))
+              const result = updateEntry(doc, entry.id, entry.list, changed as never)
               if (result.ok) setEditing(false)
               return result
             } catch (error) {

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { Checked } from '../../../shared/plan/fields'
 import { ErrorMessage } from '../ErrorMessage'
 import { VOICE_OPTIONS, type FieldSpec } from './entryFields'
@@ -18,8 +18,11 @@ interface Props {
   fields: readonly FieldSpec[]
   initial: FormValues
   submitLabel: string
-  /** Writes the entry; returns the problems to show beside each field, if any. */
-  onSubmit(values: FormValues): Checked<string>
+  /**
+   * Writes the entry; returns the problems to show beside each field, if any. `opened` is what the
+   * form started with, so an edit can write only the fields this person changed.
+   */
+  onSubmit(values: FormValues, opened: FormValues): Checked<string>
   onCancel?: () => void
   owners?: readonly OwnerOption[]
 }
@@ -29,15 +32,22 @@ interface Props {
  * it is saved, so a refused value (an old due date, a too-long paste) never loses the rest.
  */
 export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, owners = [] }: Props) {
+  const [opened] = useState<FormValues>(initial)
   const [values, setValues] = useState<FormValues>(initial)
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({})
   const formId = useId()
+  const form = useRef<HTMLFormElement>(null)
+
+  // The button that opened this form has gone; the keyboard goes to the first field instead.
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('input, textarea, select')?.focus()
+  }, [])
 
   const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [name]: value }))
 
   function submit(event: React.FormEvent): void {
     event.preventDefault()
-    const result = onSubmit(values)
+    const result = onSubmit(values, opened)
     if (result.ok) {
       setErrors({})
       setValues(initial)
@@ -45,15 +55,25 @@ export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, ow
     }
     setErrors(result.errors)
     // Take keyboard and screen-reader users to the first problem.
-    const first = fields.find((field) => result.errors[field.name])
-    if (first) document.getElementById(`${formId}-${first.name}`)?.focus()
+    const first = [...fields.map((field) => field.name), ...NEW_OWNER_FIELDS.map(([name]) => name)].find((name) => result.errors[name])
+    if (first) document.getElementById(`${formId}-${first}`)?.focus()
+    else form.current?.querySelector<HTMLElement>('.nhsuk-error-message')?.focus()
   }
 
   return (
-    <form className="rt-entry-form" onSubmit={submit} noValidate onKeyDown={(event) => event.key === 'Escape' && onCancel?.()}>
-      <ErrorMessage id={`${formId}-form-error`} message={errors.form ?? null} />
+    <form ref={form} className="rt-entry-form" onSubmit={submit} noValidate onKeyDown={(event) => event.key === 'Escape' && onCancel?.()}>
+      <ErrorMessage id={`${formId}-form-error`} message={formLevelError(errors, fields)} />
       {fields.map((field) => (
-        <Field key={field.name} id={`${formId}-${field.name}`} field={field} values={values} error={errors[field.name] ?? null} set={set} owners={owners} />
+        <Field
+          key={field.name}
+          id={`${formId}-${field.name}`}
+          field={field}
+          values={values}
+          error={errors[field.name] ?? null}
+          errors={errors}
+          set={set}
+          owners={owners}
+        />
       ))}
       <div className="rt-actions">
         <button type="submit" className="nhsuk-button rt-button--small">
@@ -74,11 +94,12 @@ interface FieldProps {
   field: FieldSpec
   values: FormValues
   error: string | null
+  errors: Partial<Record<string, string>>
   set(name: string, value: string | boolean): void
   owners: readonly OwnerOption[]
 }
 
-function Field({ id, field, values, error, set, owners }: FieldProps) {
+function Field({ id, field, values, error, errors, set, owners }: FieldProps) {
   const value = values[field.name]
   const describedBy = [field.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
   const groupClass = `nhsuk-form-group rt-form-group--tight${error ? ' nhsuk-form-group--error' : ''}`
@@ -171,29 +192,49 @@ function Field({ id, field, values, error, set, owners }: FieldProps) {
       ) : null}
       <ErrorMessage id={`${id}-error`} message={error} />
       {input}
-      {control.kind === 'owner' && value === NEW_OWNER ? <NewOwnerFields id={id} values={values} set={set} /> : null}
+      {control.kind === 'owner' && value === NEW_OWNER ? <NewOwnerFields id={id.replace(/-ownerId$/, '')} values={values} errors={errors} set={set} /> : null}
     </div>
   )
 }
 
+const NEW_OWNER_FIELDS = [
+  ['newOwnerName', 'Their name'],
+  ['newOwnerRole', 'Their role'],
+  ['newOwnerOrganisation', 'Their organisation'],
+] as const
+
+/** Problems that belong to no field on screen (say, the goal was deleted meanwhile), shown at the top. */
+function formLevelError(errors: Partial<Record<string, string>>, fields: readonly FieldSpec[]): string | null {
+  const shown = new Set<string>([...fields.map((field) => field.name), ...NEW_OWNER_FIELDS.map(([name]) => name)])
+  const other = Object.entries(errors).filter(([name, message]) => message && !shown.has(name))
+  return other.length > 0 ? other.map(([, message]) => message).join(' ') : null
+}
+
 /** Adds someone to the care team from inside the action form. */
-function NewOwnerFields({ id, values, set }: { id: string; values: FormValues; set(name: string, value: string): void }) {
-  const inputs = [
-    ['newOwnerName', 'Their name'],
-    ['newOwnerRole', 'Their role'],
-    ['newOwnerOrganisation', 'Their organisation'],
-  ] as const
+function NewOwnerFields({ id, values, errors, set }: { id: string; values: FormValues; errors: Partial<Record<string, string>>; set(name: string, value: string): void }) {
   return (
     <fieldset className="rt-fieldset rt-new-owner">
       <legend className="nhsuk-label nhsuk-label--s">Add someone new to the care team</legend>
-      {inputs.map(([name, label]) => (
-        <div key={name} className="nhsuk-form-group rt-form-group--tight">
-          <label className="nhsuk-label" htmlFor={`${id}-${name}`}>
-            {label}
-          </label>
-          <input className="nhsuk-input" id={`${id}-${name}`} value={String(values[name] ?? '')} onChange={(event) => set(name, event.target.value)} />
-        </div>
-      ))}
+      {NEW_OWNER_FIELDS.map(([name, label]) => {
+        const error = errors[name] ?? null
+        const inputId = `${id}-${name}`
+        return (
+          <div key={name} className={`nhsuk-form-group rt-form-group--tight${error ? ' nhsuk-form-group--error' : ''}`}>
+            <label className="nhsuk-label" htmlFor={inputId}>
+              {label}
+            </label>
+            <ErrorMessage id={`${inputId}-error`} message={error} />
+            <input
+              className={`nhsuk-input${error ? ' nhsuk-input--error' : ''}`}
+              id={inputId}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${inputId}-error` : undefined}
+              value={String(values[name] ?? '')}
+              onChange={(event) => set(name, event.target.value)}
+            />
+          </div>
+        )
+      })}
     </fieldset>
   )
 }

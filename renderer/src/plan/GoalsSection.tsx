@@ -110,7 +110,7 @@ function GoalDetails({ goal, plan, doc, author, owners, onMessage }: { goal: Goa
     <>
       <p className="rt-card__meta">{IMPORTANCE_WORDS[goal.importance]}</p>
       <div ref={link.setNodeRef} className={`rt-links${link.isOver ? ' rt-links--over' : ''}`}>
-        <p className="rt-card__meta">
+        <p className="rt-card__meta" id={`needs-of-${goal.id}`} tabIndex={-1}>
           <strong>Needs this goal answers:</strong> {linked.length === 0 ? 'none linked yet' : null}
         </p>
         {linked.length > 0 ? (
@@ -118,7 +118,15 @@ function GoalDetails({ goal, plan, doc, author, owners, onMessage }: { goal: Goa
             {linked.map((need) => (
               <li key={need.id} className="rt-chip">
                 {shortText(need.text, 40)}
-                <button type="button" className="rt-link-button" aria-label={`Unlink “${shortText(need.text)}” from this goal`} onClick={() => unlinkNeedFromGoal(doc, need.id, goal.id)}>
+                <button
+                  type="button"
+                  className="rt-link-button"
+                  aria-label={`Unlink “${shortText(need.text)}” from this goal`}
+                  onClick={() => {
+                    unlinkNeedFromGoal(doc, need.id, goal.id)
+                    focusWhenPresent(`needs-of-${goal.id}`)
+                  }}
+                >
                   Unlink
                 </button>
               </li>
@@ -226,11 +234,11 @@ function ActionDetails({ action }: { action: Action }) {
 }
 
 /**
- * The keyboard-and-screen-reader way to move an action to another goal, besides dragging. The list
- * of goals is built only when asked for: a plan with 1,000 actions must not carry 1,000 copies.
+ * The keyboard-and-screen-reader way to move an action to another goal, besides dragging. Choosing
+ * in the list does nothing by itself (arrow keys change a closed list's value); "Move" does it. The
+ * list of goals is built only when asked for: a plan with 1,000 actions must not carry 1,000 copies.
  */
 function MoveToGoal({ action, goals, doc }: { action: Action; goals: readonly Goal[]; doc: Y.Doc }) {
-  const id = useId()
   const [choosing, setChoosing] = useState(false)
   const button = useReturnFocus<HTMLButtonElement>(choosing)
   const others = goals.filter((goal) => goal.id !== action.goalId)
@@ -250,50 +258,91 @@ function MoveToGoal({ action, goals, doc }: { action: Action; goals: readonly Go
     )
   }
   return (
-    <span className="rt-inline-control">
-      <label className="nhsuk-u-visually-hidden" htmlFor={id}>
-        Goal to move “{shortText(action.what)}” to
-      </label>
-      <select
-        id={id}
-        className="nhsuk-select rt-select--small"
-        value=""
-        autoFocus
-        onKeyDown={(event) => event.key === 'Escape' && setChoosing(false)}
-        onChange={(event) => {
-          setChoosing(false)
-          if (!event.target.value) return
-          moveEntryAfter(doc, action.id, null, event.target.value)
-          // The action is drawn again under its new goal; keep the keyboard with it.
-          focusWhenPresent(`move-to-goal-${action.id}`)
-        }}
-      >
-        <option value="">Choose a goal…</option>
-        {others.map((goal) => (
-          <option key={goal.id} value={goal.id}>
-            {shortText(goal.text, 50)}
-          </option>
-        ))}
-      </select>
-    </span>
+    <ChooseThenAct
+      label={`Goal to move “${shortText(action.what)}” to`}
+      placeholder="Choose a goal…"
+      options={others.map((goal) => ({ value: goal.id, label: shortText(goal.text, 50) }))}
+      actLabel="Move"
+      onCancel={() => setChoosing(false)}
+      onAct={(goalId) => {
+        setChoosing(false)
+        moveEntryAfter(doc, action.id, null, goalId)
+        // The action is drawn again under its new goal; keep the keyboard with it.
+        focusWhenPresent(`move-to-goal-${action.id}`)
+      }}
+    />
   )
 }
 
 function LinkNeed({ goal, needs, doc }: { goal: Goal; needs: readonly Need[]; doc: Y.Doc }) {
-  const id = useId()
   return (
-    <span className="rt-inline-control">
+    <ChooseThenAct
+      label={`Link a need to “${shortText(goal.text)}”`}
+      placeholder="Choose a need…"
+      options={needs.map((need) => ({ value: need.id, label: shortText(need.text, 50) }))}
+      actLabel="Link"
+      onAct={(needId) => {
+        linkNeedToGoal(doc, needId, goal.id)
+        focusWhenPresent(`needs-of-${goal.id}`)
+      }}
+    />
+  )
+}
+
+interface ChooseProps {
+  label: string
+  placeholder: string
+  options: readonly { value: string; label: string }[]
+  actLabel: string
+  onAct(value: string): void
+  onCancel?: () => void
+}
+
+/** A list to choose from and a button that acts on the choice (WCAG 3.2.2: choosing alone changes nothing). */
+function ChooseThenAct({ label, placeholder, options, actLabel, onAct, onCancel }: ChooseProps) {
+  const id = useId()
+  const [choice, setChoice] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  return (
+    <span className="rt-inline-control" onKeyDown={(event) => event.key === 'Escape' && onCancel?.()}>
       <label className="nhsuk-u-visually-hidden" htmlFor={id}>
-        Link a need to “{shortText(goal.text)}”
+        {label}
       </label>
-      <select id={id} className="nhsuk-select rt-select--small" value="" onChange={(event) => event.target.value && linkNeedToGoal(doc, event.target.value, goal.id)}>
-        <option value="">Link a need…</option>
-        {needs.map((need) => (
-          <option key={need.id} value={need.id}>
-            {shortText(need.text, 50)}
+      <select id={id} className="nhsuk-select rt-select--small" value={choice} autoFocus={onCancel !== undefined} onChange={(event) => setChoice(event.target.value)}>
+        <option value="">{placeholder}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
           </option>
         ))}
       </select>
+      <button
+        type="button"
+        className="nhsuk-button nhsuk-button--secondary rt-button--tiny"
+        aria-label={`${actLabel}: ${label}`}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onClick={() => {
+          if (!choice) {
+            setError(`${placeholder.replace('…', '')} first.`)
+            return
+          }
+          setError(null)
+          setChoice('')
+          onAct(choice)
+        }}
+      >
+        {actLabel}
+      </button>
+      {onCancel ? (
+        <button type="button" className="rt-link-button" onClick={onCancel}>
+          Cancel
+        </button>
+      ) : null}
+      {error ? (
+        <span className="nhsuk-error-message rt-inline-error" id={`${id}-error`} role="alert">
+          {error}
+        </span>
+      ) : null}
     </span>
   )
 }
