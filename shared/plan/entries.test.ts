@@ -116,6 +116,24 @@ describe('goals and actions', () => {
     addEntry(doc, 'action', { ...fields, what: 'C' }, { ...author, goalId: second, today })
     moveEntryAfter(doc, a, b, second)
     expect(readPlan(doc, today).goals.find((entry) => entry.id === second)?.actions.map((action) => action.what)).toEqual(['B', 'A', 'C'])
+    // A neighbour that someone else deleted meanwhile: the entry stays where it is.
+    moveEntryAfter(doc, goal, 'deleted-by-someone-else')
+    expect(readPlan(doc, today).goals[0].id).toBe(goal)
+  })
+
+  it('moving within one voice keeps that voice’s order right, whatever the other voice’s entries lie between', () => {
+    const doc = new Y.Doc()
+    const add = (text: string, voice: 'person' | 'professional') => idOf(addEntry(doc, 'strength', { text, holder: 'person', voice }, author))
+    const x1 = add('X1', 'professional')
+    add('P1', 'person')
+    const x2 = add('X2', 'professional')
+    add('P2', 'person')
+    // Shown as P1, P2 | X1, X2. Drag X2 above X1: its new neighbour in its own group is none.
+    moveEntryAfter(doc, x2, null)
+    const professional = readPlan(doc, today).strengths.filter((entry) => entry.voice === 'professional').map((entry) => entry.text)
+    expect(professional).toEqual(['X2', 'X1'])
+    moveEntryAfter(doc, x2, x1)
+    expect(readPlan(doc, today).strengths.filter((entry) => entry.voice === 'professional').map((entry) => entry.text)).toEqual(['X1', 'X2'])
   })
 
   it('keeps the actions of a deleted goal, shown as without a goal', () => {

@@ -247,8 +247,9 @@ export function addActionWithNewOwner(
 
 /**
  * Moves an entry to just after `afterId` (or first, for null) in its list, or, for an action,
- * among `goalId`'s actions (moving it to that goal). Screens use this because what they show may
- * group entries differently from the stored order (the person's words first).
+ * among `goalId`'s actions (moving it to that goal). Screens show the person's words and
+ * professionals' notes as two groups; a move within a group, given its neighbour in that group,
+ * keeps the group's order right whatever lies between in the stored order.
  */
 export function moveEntryAfter(doc: Y.Doc, id: string, afterId: string | null, goalId?: string): void {
   const map = entryMap(doc, id)
@@ -256,11 +257,13 @@ export function moveEntryAfter(doc: Y.Doc, id: string, afterId: string | null, g
   if (list === 'action') {
     const targetGoal = goalId ?? (map.get('goalId') as string)
     const others = orderedIds(doc, 'action', targetGoal).filter((other) => other !== id)
-    const index = afterId === null ? 0 : others.indexOf(afterId) + 1
-    moveActionToGoal(doc, id, targetGoal, index < 0 ? others.length : index)
+    // A neighbour deleted meanwhile (by someone else): leave the entry where it is rather than guess.
+    if (afterId !== null && !others.includes(afterId)) return
+    moveActionToGoal(doc, id, targetGoal, afterId === null ? 0 : others.indexOf(afterId) + 1)
     return
   }
   const others = orderedIds(doc, list).filter((other) => other !== id)
+  if (afterId !== null && !others.includes(afterId)) return
   const index = afterId === null ? 0 : others.indexOf(afterId) + 1
   doc.transact(() => map.set('position', positionAt(doc, others, index)), LOCAL_ORIGIN)
 }

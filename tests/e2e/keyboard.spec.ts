@@ -13,19 +13,19 @@ test('entries move by keyboard alone, with spoken feedback, escape and undo', as
   // Pick up, one step down, drop — waiting, as a screen-reader user would, to hear each step.
   await page.getByRole('button', { name: 'Move strength: Sleeps well' }).focus()
   await page.keyboard.press('Space')
-  await said(page, 'Picked up “Sleeps well”, position 1 of 3 in Strengths.')
+  await said(page, 'Picked up “Sleeps well”, position 1 of 3 in Strengths, the person’s own words.')
   await page.keyboard.press('ArrowDown')
-  await said(page, '“Sleeps well” is now at position 2 of 3 in Strengths.')
+  await said(page, '“Sleeps well” is now at position 2 of 3 in Strengths, the person’s own words.')
   await page.keyboard.press('Space')
-  await said(page, 'Dropped “Sleeps well” at position 2 of 3 in Strengths.')
+  await said(page, 'Dropped “Sleeps well” at position 2 of 3 in Strengths, the person’s own words.')
   await expect.poll(() => strengths(page)).toEqual(['Good with money', 'Sleeps well', 'Loves music'])
 
   // Escape puts it back.
   await page.getByRole('button', { name: 'Move strength: Loves music' }).focus()
   await page.keyboard.press('Enter')
-  await said(page, 'Picked up “Loves music”, position 3 of 3 in Strengths.')
+  await said(page, 'Picked up “Loves music”, position 3 of 3 in Strengths, the person’s own words.')
   await page.keyboard.press('ArrowUp')
-  await expect(page.getByRole('status').filter({ hasText: /“Loves music” is now at position [12] of 3 in Strengths\./ })).toBeAttached()
+  await expect(page.getByRole('status').filter({ hasText: /“Loves music” is now at position [12] of 3 in Strengths, the person’s own words\./ })).toBeAttached()
   await page.keyboard.press('Escape')
   await said(page, 'Cancelled. “Loves music” is back where it was.')
   await expect.poll(() => strengths(page)).toEqual(['Good with money', 'Sleeps well', 'Loves music'])
@@ -46,6 +46,19 @@ test('entries move by keyboard alone, with spoken feedback, escape and undo', as
   await expect.poll(() => strengths(page)).toEqual(['Sleeps well', 'Good with money', 'Loves music'])
   await page.keyboard.press('Control+y')
   await expect.poll(() => strengths(page)).toEqual(['Good with money', 'Sleeps well', 'Loves music'])
+
+  // A professional's note is shown after the person's own words, and a drag never mixes the two.
+  await addEntry(page, 'Strengths and assets', 'Add a strength', { Strength: 'Manages own medicines', 'A professional’s note': { check: true } })
+  await expect.poll(() => strengths(page)).toEqual(['Good with money', 'Sleeps well', 'Loves music', 'Manages own medicines'])
+  await expect(page.getByRole('list', { name: 'Strengths and assets' }).getByRole('listitem').last()).toContainText('Professional’s note')
+  await page.getByRole('button', { name: 'Move strength: Manages own medicines' }).focus()
+  await page.keyboard.press('Space')
+  await said(page, 'Picked up “Manages own medicines”, position 1 of 1 in Strengths, professionals’ notes.')
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('Space')
+  // Up from the first professional's note does not reach the person's words: it stays in its group.
+  await said(page, 'Dropped “Manages own medicines” at position 1 of 1 in Strengths, professionals’ notes.')
+  await expect.poll(() => strengths(page)).toEqual(['Good with money', 'Sleeps well', 'Loves music', 'Manages own medicines'])
 })
 
 test('bad input gets a clear message and loses nothing typed', async ({ browser, hub }) => {

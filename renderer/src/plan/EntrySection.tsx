@@ -7,7 +7,7 @@ import { localDay } from '../../../shared/plan/dates'
 import { EntryCard, type CardEntry } from './EntryCard'
 import { EntryForm } from './EntryForm'
 import { blankEntry, ENTRY_FIELDS } from './entryFields'
-import { useContainerDrop, usePlacedIds, type DragKind } from './PlanDnd'
+import { useContainerDrop, useGroupedIds, usePlacedIds, voiceGroup, type DragKind } from './PlanDnd'
 import { useReturnFocus } from './useReturnFocus'
 
 interface Props {
@@ -27,7 +27,14 @@ interface Props {
 
 /** A list section of the plan (strengths, needs, care team…): its cards in order, and a way to add one. */
 export function EntrySection({ list, title, hint, addLabel, entries, doc, author, personName, onMessage, renderDetails, renderExtra }: Props) {
-  const ids = usePlacedIds(list).filter((id) => entries.has(id))
+  const grouped = list === 'strength' || list === 'need'
+  const placed = usePlacedIds(list)
+  const groupedIds = useGroupedIds(grouped ? list : 'strength')
+  const ids = (grouped ? groupedIds : placed).filter((id) => entries.has(id))
+  // Each voice group is its own sortable list, so an entry is reordered among its own kind of words.
+  const groups = grouped
+    ? [voiceGroup(list, 'person'), voiceGroup(list, 'professional')].map((container) => ({ container, items: ids.filter((id) => entries.get(id)?.voice === container.split(':')[1]) }))
+    : [{ container: list as string, items: ids }]
   const { setNodeRef } = useContainerDrop(list, list as DragKind)
   const [adding, setAdding] = useState(false)
   const addButton = useReturnFocus<HTMLButtonElement>(adding)
@@ -39,25 +46,27 @@ export function EntrySection({ list, title, hint, addLabel, entries, doc, author
         {title}
       </h2>
       <p className="rt-section__hint">{hint}</p>
-      <SortableContext id={list} items={ids} strategy={verticalListSortingStrategy}>
-        <ol ref={setNodeRef} className="rt-cards" aria-label={title}>
-          {ids.map((id) => {
-            const entry = entries.get(id) as CardEntry
-            return (
-              <EntryCard
-                key={id}
-                entry={entry}
-                doc={doc}
-                personName={personName}
-                onMessage={onMessage}
-                details={renderDetails?.(entry)}
-                extra={renderExtra?.(entry)}
-              />
-            )
-          })}
-          {ids.length === 0 ? <li className="rt-cards__empty">Nothing here yet.</li> : null}
-        </ol>
-      </SortableContext>
+      <ol ref={setNodeRef} className="rt-cards" aria-label={title}>
+        {groups.map((group) => (
+          <SortableContext key={group.container} id={group.container} items={group.items} strategy={verticalListSortingStrategy}>
+            {group.items.map((id) => {
+              const entry = entries.get(id) as CardEntry
+              return (
+                <EntryCard
+                  key={id}
+                  entry={entry}
+                  doc={doc}
+                  personName={personName}
+                  onMessage={onMessage}
+                  details={renderDetails?.(entry)}
+                  extra={renderExtra?.(entry)}
+                />
+              )
+            })}
+          </SortableContext>
+        ))}
+        {ids.length === 0 ? <li className="rt-cards__empty">Nothing here yet.</li> : null}
+      </ol>
       {adding ? (
         <div className="rt-panel rt-panel--form">
           <h3 className="nhsuk-heading-s">{addLabel}</h3>

@@ -9,7 +9,7 @@ import { shortText } from '../format'
 import { EntryCard, type CardEntry } from './EntryCard'
 import { EntryForm, NEW_OWNER, type OwnerOption } from './EntryForm'
 import { blankEntry, ENTRY_FIELDS } from './entryFields'
-import { actionsContainer, useContainerDrop, useNeedLinkDrop, usePlacedIds } from './PlanDnd'
+import { actionsContainer, useContainerDrop, useGroupedIds, useNeedLinkDrop, usePlacedIds, voiceGroup } from './PlanDnd'
 import { actionCard, goalCard } from './planCards'
 import { focusWhenPresent, useReturnFocus } from './useReturnFocus'
 
@@ -23,8 +23,9 @@ interface Props {
 
 /** Goals in the person's words, each with the needs it answers and the actions that will get there. */
 export function GoalsSection({ plan, doc, author, owners, onMessage }: Props) {
-  const ids = usePlacedIds('goal')
+  const ids = useGroupedIds('goal')
   const goals = new Map(plan.goals.map((goal) => [goal.id, goal]))
+  const groups = (['person', 'professional'] as const).map((voice) => ({ container: voiceGroup('goal', voice), items: ids.filter((id) => goals.get(id)?.voice === voice) }))
   const { setNodeRef } = useContainerDrop('goal', 'goal')
   const [adding, setAdding] = useState(false)
   const addButton = useReturnFocus<HTMLButtonElement>(adding)
@@ -37,26 +38,28 @@ export function GoalsSection({ plan, doc, author, owners, onMessage }: Props) {
         Goals and actions
       </h2>
       <p className="rt-section__hint">What the person hopes for, in their words, and who will do what, by when.</p>
-      <SortableContext id="goal" items={ids} strategy={verticalListSortingStrategy}>
-        <ol ref={setNodeRef} className="rt-cards rt-goals" aria-label="Goals">
-          {ids.map((id) => {
-            const goal = goals.get(id)
-            if (!goal) return null
-            return (
-              <EntryCard
-                key={id}
-                entry={goalCard(goal)}
-                doc={doc}
-                personName={personName}
-                onMessage={onMessage}
-                className="rt-card--goal"
-                details={<GoalDetails goal={goal} plan={plan} doc={doc} author={author} owners={owners} onMessage={onMessage} />}
-              />
-            )
-          })}
-          {ids.length === 0 ? <li className="rt-cards__empty">No goals yet.</li> : null}
-        </ol>
-      </SortableContext>
+      <ol ref={setNodeRef} className="rt-cards rt-goals" aria-label="Goals">
+        {groups.map((group) => (
+          <SortableContext key={group.container} id={group.container} items={group.items} strategy={verticalListSortingStrategy}>
+            {group.items.map((id) => {
+              const goal = goals.get(id)
+              if (!goal) return null
+              return (
+                <EntryCard
+                  key={id}
+                  entry={goalCard(goal)}
+                  doc={doc}
+                  personName={personName}
+                  onMessage={onMessage}
+                  className="rt-card--goal"
+                  details={<GoalDetails goal={goal} plan={plan} doc={doc} author={author} owners={owners} onMessage={onMessage} />}
+                />
+              )
+            })}
+          </SortableContext>
+        ))}
+        {ids.length === 0 ? <li className="rt-cards__empty">No goals yet.</li> : null}
+      </ol>
       {plan.actionsWithoutGoal.length > 0 ? (
         <div className="rt-panel">
           <h3 className="nhsuk-heading-s">Actions not linked to a goal</h3>

@@ -11,7 +11,7 @@ import type { OwnerOption } from './EntryForm'
 import { GoalsSection } from './GoalsSection'
 import { PersonPanel } from './PersonPanel'
 import { TemplateGuide } from './TemplateGuide'
-import { actionsContainer, PlanDnd, type DragKind } from './PlanDnd'
+import { actionsContainer, PlanDnd, voiceGroup, type DragKind } from './PlanDnd'
 import { needCard, personalCard, professionalCard, strengthCard } from './planCards'
 import { useChangesSinceAgreed, usePlan } from './usePlan'
 
@@ -43,12 +43,15 @@ export function PlanBoard({ doc, version, author, historyHref, onMessage, render
   const needs = personWordsFirst(plan.needs)
   const goals = personWordsFirst(plan.goals)
   const places = useMemo(() => {
+    // The person's words and professionals' notes are separate groups: an entry is reordered within its own.
+    const byVoice = (entries: readonly { id: string; voice: string }[], voice: string) => entries.filter((entry) => entry.voice === voice).map((entry) => entry.id)
     const shown: CardPlaces = {
-      strength: strengths.map((entry) => entry.id),
-      need: needs.map((entry) => entry.id),
-      goal: goals.map((entry) => entry.id),
       professional: plan.careTeam.map((entry) => entry.id),
       personal: plan.personalContacts.map((entry) => entry.id),
+    }
+    for (const [list, entries] of [['strength', strengths], ['need', needs], ['goal', goals]] as const) {
+      shown[voiceGroup(list, 'person')] = byVoice(entries, 'person')
+      shown[voiceGroup(list, 'professional')] = byVoice(entries, 'professional')
     }
     for (const goal of plan.goals) shown[actionsContainer(goal.id)] = goal.actions.map((action) => action.id)
     return shown
@@ -69,6 +72,9 @@ export function PlanBoard({ doc, version, author, historyHref, onMessage, render
     cardText: (id) => kinds.get(id)?.text ?? 'entry',
     sectionTitle: (container) => {
       if (container.startsWith('actions:')) return `the actions for goal “${shortText(kinds.get(container.slice('actions:'.length))?.text ?? '', 40)}”`
+      const [list, voice] = container.split(':')
+      if (voice === 'person') return `${LIST_TITLES[list]}, ${personName ? `${personName}’s` : 'the person’s'} own words`
+      if (voice === 'professional') return `${LIST_TITLES[list]}, professionals’ notes`
       return LIST_TITLES[container] ?? container
     },
     entryKind: (id) => kinds.get(id)?.kind ?? null,

@@ -42,6 +42,17 @@ export function actionsContainer(goalId: string): string {
   return `actions:${goalId}`
 }
 
+/** Strengths, needs and goals are dragged within their voice: the person's own words, or professionals' notes. */
+export function voiceGroup(list: 'strength' | 'need' | 'goal', voice: string): string {
+  return `${list}:${voice}`
+}
+
+/** Every id shown in a list, the person's words first, during a drag where they would land. */
+export function useGroupedIds(list: 'strength' | 'need' | 'goal'): string[] {
+  const places = useContext(PlanDragContext).places
+  return [...(places[voiceGroup(list, 'person')] ?? []), ...(places[voiceGroup(list, 'professional')] ?? [])]
+}
+
 interface Props {
   doc: Y.Doc
   /** Containers and their entry ids, in the order shown. */
@@ -128,7 +139,15 @@ export function PlanDnd({ doc, places: shownPlaces, words, onMessage, children }
         return finish()
       }
       let current = placesRef.current
-      if (current && over) current = moveWithin(current, id, String(over.id))
+      if (current && over) {
+        const from = sectionOf(current, id)
+        const to = sectionOf(current, String(over.id))
+        if (from && to && from !== to && words.entryKind(id) !== 'action') {
+          setSpoken(`${cardName(words, id)} stays in ${words.sectionTitle(from)}: the person’s words and professionals’ notes are kept apart.`)
+          return finish()
+        }
+        current = moveWithin(current, id, String(over.id))
+      }
       const container = current ? sectionOf(current, id) : null
       if (!current || !container) return finish()
       const list = current[container]
