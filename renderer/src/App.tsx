@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Board } from './Board'
+import { ErrorBoundary } from './ErrorBoundary'
 import { Home } from './Home'
 import { hubAddressFrom } from './hub'
 import { useIdentity } from './identity'
@@ -72,7 +73,7 @@ export function App() {
       </header>
       <div className="rt-container">
         <main className="nhsuk-main-wrapper" id="main-content" tabIndex={-1}>
-          {content}
+          <ErrorBoundary resetKey={window.location.hash}>{content}</ErrorBoundary>
         </main>
       </div>
     </>

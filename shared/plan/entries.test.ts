@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addActionWithNewOwner, addEntry, deleteEntry, moveEntryAfter, linkNeedToGoal, moveActionToGoal, moveEntry, readPerson, setPersonField, unlinkNeedFromGoal, updateEntry } from './entries'
+import { addActionWithNewOwner, addEntry, deleteEntry, entriesMap, moveEntryAfter, linkNeedToGoal, moveActionToGoal, moveEntry, readPerson, setPersonField, unlinkNeedFromGoal, updateEntry } from './entries'
 import { readPlan } from './read'
 
 const now = new Date('2026-11-23T10:00:00Z')
@@ -199,5 +199,21 @@ describe('entries', () => {
     updateEntry(b, first, 'strength', { holder: 'community' })
     sync(a, b)
     for (const doc of [a, b]) expect(readPlan(doc, today).strengths[1]).toMatchObject({ text: 'One, reworded', holder: 'community' })
+  })
+})
+
+describe('reading a plan written by other devices', () => {
+  it('leaves out a malformed entry instead of failing, and keeps the rest', () => {
+    const doc = new Y.Doc()
+    addEntry(doc, 'strength', { text: 'Good', holder: 'person', voice: 'person' }, author)
+    const bad = new Y.Map<unknown>()
+    doc.transact(() => {
+      entriesMap(doc).set('bad-one', bad)
+      bad.set('list', 'strength')
+      bad.set('position', 'a5')
+      bad.set('text', 42)
+      ;(entriesMap(doc) as unknown as Y.Map<unknown>).set('not-a-map', 'oops')
+    })
+    expect(readPlan(doc, today).strengths.map((entry) => entry.text)).toEqual(['Good'])
   })
 })

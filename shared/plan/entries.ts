@@ -78,7 +78,7 @@ function entryMap(doc: Y.Doc, id: string): Y.Map<unknown> {
 export function orderedIds(doc: Y.Doc, list: EntryList, goalId?: string): string[] {
   const found: { id: string; position: string }[] = []
   entriesMap(doc).forEach((map, id) => {
-    if (map.get('list') !== list) return
+    if (!(map instanceof Y.Map) || map.get('list') !== list) return
     if (goalId !== undefined && map.get('goalId') !== goalId) return
     const position = map.get('position')
     found.push({ id, position: typeof position === 'string' ? position : '' })

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { readMeta, type BoardMeta } from '../board'
-import type { ActionStatus, EntryFields, Person, Voice } from './fields'
+import { ENTRY_SCHEMAS, type ActionStatus, type EntryFields, type Person, type Voice } from './fields'
 import { entriesMap, orderedIds, readPerson } from './entries'
 
 /**
@@ -54,20 +54,36 @@ export function personWordsFirst<T extends { voice: Voice }>(entries: readonly T
   return [...entries.filter((entry) => entry.voice === 'person'), ...entries.filter((entry) => entry.voice !== 'person')]
 }
 
-function plain(map: Y.Map<unknown>, id: string): Record<string, unknown> {
-  const record: Record<string, unknown> = { id }
+/**
+ * One stored entry as plain data, or null if it does not hold valid fields. Entries come from every
+ * device on the plan; one malformed entry (an old or faulty client) is left out rather than
+ * breaking the plan for everyone who opens it.
+ */
+function plain(map: unknown, id: string, list: keyof typeof ENTRY_SCHEMAS): Record<string, unknown> | null {
+  if (!(map instanceof Y.Map)) return null
+  const record: Record<string, unknown> = {}
   map.forEach((value, key) => {
     if (key === 'needs' && value instanceof Y.Map) record.needIds = [...value.keys()].sort()
     else if (!(value instanceof Y.AbstractType)) record[key] = value
   })
-  record.addedBy ??= ''
-  record.createdAt ??= ''
-  return record
+  if (!ENTRY_SCHEMAS[list].safeParse(record).success) return null
+  if (list === 'action' && typeof record.goalId !== 'string') return null
+  return {
+    ...record,
+    id,
+    addedBy: typeof record.addedBy === 'string' ? record.addedBy : '',
+    createdAt: typeof record.createdAt === 'string' ? record.createdAt : '',
+  }
 }
 
-function readList<T>(doc: Y.Doc, list: 'strength' | 'need' | 'goal' | 'action' | 'professional' | 'personal', goalId?: string): T[] {
+function readList<T>(doc: Y.Doc, list: keyof typeof ENTRY_SCHEMAS, goalId?: string): T[] {
   const entries = entriesMap(doc)
-  return orderedIds(doc, list, goalId).map((id) => plain(entries.get(id) as Y.Map<unknown>, id) as T)
+  const read: T[] = []
+  for (const id of orderedIds(doc, list, goalId)) {
+    const entry = plain(entries.get(id), id, list)
+    if (entry) read.push(entry as T)
+  }
+  return read
 }
 
 export function readPlan(doc: Y.Doc, today: string): PlanView {

@@ -90,3 +90,13 @@ describe('versions across windows', () => {
     expect(docAtVersion(elsewhere, 'no-such-version')).toBeNull()
   })
 })
+
+describe('a damaged version', () => {
+  it('cannot be shown, and says so with null, without breaking the plan', () => {
+    const doc = new Y.Doc({ gc: false })
+    doc.getArray('versions').push([{ id: 'v1', name: 'Agreed', kind: 'agreed', takenAt: '', takenBy: '', snapshot: '%%not base64%%' }])
+    doc.getMap('agreement').set('versionId', 'v1')
+    expect(docAtVersion(doc, 'v1')).toBeNull()
+    expect(changesSinceAgreed(doc, today)).toBeNull()
+  })
+})

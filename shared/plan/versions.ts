@@ -104,7 +104,12 @@ export function docAtVersion(doc: Y.Doc, versionId: string): Y.Doc | null {
   requireHistory(doc)
   const version = listVersions(doc).find((candidate) => candidate.id === versionId)
   if (!version) return null
-  return Y.createDocFromSnapshot(doc, Y.decodeSnapshot(fromBase64(version.snapshot)))
+  try {
+    return Y.createDocFromSnapshot(doc, Y.decodeSnapshot(fromBase64(version.snapshot)))
+  } catch {
+    // A damaged snapshot (from a faulty client) means this version cannot be shown; the plan itself is fine.
+    return null
+  }
 }
 
 export interface PlanChange {

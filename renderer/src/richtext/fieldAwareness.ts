@@ -1,4 +1,5 @@
 import type { Provider, UserState } from '@lexical/yjs'
+import * as Y from 'yjs'
 import type { RelativePosition } from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
 import { participantsFrom, type PresenceUser } from '../../../shared/presence'
@@ -44,8 +45,30 @@ function cursorOf(state: unknown): FieldCursor | null {
   if (typeof cursor !== 'object' || cursor === null) return null
   const { field, anchorPos, focusPos, focusing } = cursor as Record<string, unknown>
   if (typeof field !== 'string') return null
-  const position = (value: unknown) => (typeof value === 'object' && value !== null ? (value as RelativePosition) : null)
-  return { field, anchorPos: position(anchorPos), focusPos: position(focusPos), focusing: focusing === true }
+  return { field, anchorPos: relativePosition(anchorPos), focusPos: relativePosition(focusPos), focusing: focusing === true }
+}
+
+const isId = (id: unknown): boolean => {
+  const { client, clock } = (id ?? {}) as { client?: unknown; clock?: unknown }
+  return Number.isInteger(client) && Number.isInteger(clock)
+}
+
+/**
+ * A caret position from another window, rebuilt and checked: Lexical throws on a malformed one, and
+ * awareness comes from every device on the plan, so a bad one is dropped (no caret drawn) instead.
+ */
+function relativePosition(value: unknown): RelativePosition | null {
+  if (typeof value !== 'object' || value === null) return null
+  const { item, type, tname, assoc } = value as Record<string, unknown>
+  if (item !== undefined && item !== null && !isId(item)) return null
+  if (type !== undefined && type !== null && !isId(type)) return null
+  if ((item ?? null) === null && (type ?? null) === null && typeof tname !== 'string') return null
+  if (assoc !== undefined && !Number.isInteger(assoc)) return null
+  try {
+    return Y.createRelativePositionFromJSON(value)
+  } catch {
+    return null
+  }
 }
 
 /** The people whose caret is in this field now (not me), by name, for a visible "X is here" line. */
