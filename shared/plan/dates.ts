@@ -5,9 +5,14 @@
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 
+/** Years a plan's dates may fall in: a typing slip such as year 0002 or 20266 is refused. */
+export const EARLIEST_YEAR = 1900
+export const LATEST_YEAR = 2199
+
 export function isCalendarDay(value: string): boolean {
   const match = ISO_DAY.exec(value)
   if (!match) return false
+  if (Number(match[1]) < EARLIEST_YEAR || Number(match[1]) > LATEST_YEAR) return false
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
   const date = new Date(Date.UTC(year, month - 1, day))
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day

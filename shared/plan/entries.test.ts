@@ -42,6 +42,11 @@ describe('the person', () => {
     expect(!empty.ok && empty.errors.name).toMatch(/Enter the person’s name/)
     const date = setPersonField(doc, 'dateOfBirth', '1950-02-30')
     expect(!date.ok && date.errors.dateOfBirth).toMatch(/real date/)
+    const slip = setPersonField(doc, 'dateOfBirth', '0002-03-04')
+    expect(!slip.ok && slip.errors.dateOfBirth).toMatch(/four-digit year/)
+    const future = setPersonField(doc, 'dateOfBirth', '2026-11-24', today)
+    expect(!future.ok && future.errors.dateOfBirth).toBe('A date of birth cannot be after today (23 November 2026).')
+    expect(setPersonField(doc, 'dateOfBirth', '1950-02-28', today).ok).toBe(true)
   })
 })
 

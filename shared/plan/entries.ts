@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { LOCAL_ORIGIN, positionBetween } from '../board'
+import { formatDay, localDay } from './dates'
 import {
   check,
   checkNewAction,
@@ -42,12 +43,18 @@ export interface Author {
   now: Date
 }
 
-/** Sets one detail of the person after checking it; on a bad value nothing is written. */
-export function setPersonField(doc: Y.Doc, field: PersonField, raw: string): Checked<string> {
+/**
+ * Sets one detail of the person after checking it; on a bad value nothing is written. `today`
+ * (YYYY-MM-DD) rules out a date of birth in the future.
+ */
+export function setPersonField(doc: Y.Doc, field: PersonField, raw: string, today: string = localDay(new Date())): Checked<string> {
   const schema = personSchema.shape[field]
   const checked = check(schema, raw)
   if (!checked.ok) return { ok: false, errors: { [field]: checked.errors.form } }
   const value = String(checked.value)
+  if (field === 'dateOfBirth' && value > today) {
+    return { ok: false, errors: { dateOfBirth: `A date of birth cannot be after today (${formatDay(today)}).` } }
+  }
   doc.transact(() => personMap(doc).set(field, value), LOCAL_ORIGIN)
   return { ok: true, value }
 }

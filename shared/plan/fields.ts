@@ -33,7 +33,7 @@ export function optionalText(what: string, limit: number) {
   return z.string().trim().max(limit, { error: sizeMessage(limit, what) })
 }
 
-export const calendarDay = z.string().refine(isCalendarDay, 'Enter a real date, for example 3 March 2027.')
+export const calendarDay = z.string().refine(isCalendarDay, 'Enter a real date, for example 3 March 2027, with a four-digit year.')
 
 const optionalDay = z.union([z.literal(''), calendarDay])
 

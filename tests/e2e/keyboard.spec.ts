@@ -117,6 +117,18 @@ test('bad input gets a clear message and loses nothing typed', async ({ browser,
   await person.getByLabel('NHS number (optional)').press('Enter')
   await expect(person.getByText('This is not a valid NHS number')).toHaveCount(0)
 
+  // Clearing part of a date (here the month) is refused, not taken as "no date": the stored one stays.
+  const dateOfBirth = person.getByLabel('Date of birth (optional)')
+  await dateOfBirth.fill('1950-03-04')
+  await dateOfBirth.press('Enter')
+  await dateOfBirth.focus()
+  await page.keyboard.press('Backspace')
+  await dateOfBirth.blur()
+  await expect(person.getByText('Enter the whole date: day, month and a four-digit year.')).toBeVisible()
+  const elsewhere = await openAs(browser, page.url(), 'Second screen')
+  await expect(elsewhere.getByRole('region', { name: 'About the person' }).getByLabel('Date of birth (optional)')).toHaveValue('1950-03-04')
+  await elsewhere.context().close()
+
   // An action due before today is refused, with the rest of the form kept.
   await addGoal(page, 'Get out more')
   await addEntry(page, 'Care team', 'Add to the care team', { Name: 'Sam Patel', Role: 'District nurse', Organisation: 'Community nursing' })

@@ -35,6 +35,9 @@ export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, ow
   const [opened] = useState<FormValues>(initial)
   const [values, setValues] = useState<FormValues>(initial)
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({})
+  // Date boxes with a day, month or year missing: the browser reports them as empty, which must not
+  // quietly clear an optional date.
+  const [incomplete, setIncomplete] = useState<ReadonlySet<string>>(new Set())
   const formId = useId()
   const form = useRef<HTMLFormElement>(null)
 
@@ -44,9 +47,22 @@ export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, ow
   }, [])
 
   const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [name]: value }))
+  const markIncomplete = (name: string, isIncomplete: boolean) =>
+    setIncomplete((current) => {
+      const next = new Set(current)
+      if (isIncomplete) next.add(name)
+      else next.delete(name)
+      return next
+    })
 
   function submit(event: React.FormEvent): void {
     event.preventDefault()
+    const partDates = fields.filter((field) => incomplete.has(field.name))
+    if (partDates.length > 0) {
+      setErrors(Object.fromEntries(partDates.map((field) => [field.name, 'Enter the whole date: day, month and a four-digit year.'])))
+      document.getElementById(`${formId}-${partDates[0].name}`)?.focus()
+      return
+    }
     const result = onSubmit(values, opened)
     if (result.ok) {
       setErrors({})
@@ -72,6 +88,7 @@ export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, ow
           error={errors[field.name] ?? null}
           errors={errors}
           set={set}
+          markIncomplete={markIncomplete}
           owners={owners}
         />
       ))}
@@ -96,10 +113,11 @@ interface FieldProps {
   error: string | null
   errors: Partial<Record<string, string>>
   set(name: string, value: string | boolean): void
+  markIncomplete(name: string, isIncomplete: boolean): void
   owners: readonly OwnerOption[]
 }
 
-function Field({ id, field, values, error, errors, set, owners }: FieldProps) {
+function Field({ id, field, values, error, errors, set, markIncomplete, owners }: FieldProps) {
   const value = values[field.name]
   const describedBy = [field.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
   const groupClass = `nhsuk-form-group rt-form-group--tight${error ? ' nhsuk-form-group--error' : ''}`
@@ -175,7 +193,10 @@ function Field({ id, field, values, error, errors, set, owners }: FieldProps) {
         type={control.kind === 'date' ? 'date' : 'text'}
         {...common}
         value={String(value ?? '')}
-        onChange={(event) => set(field.name, event.target.value)}
+        onChange={(event) => {
+          set(field.name, event.target.value)
+          if (control.kind === 'date') markIncomplete(field.name, event.target.validity.badInput)
+        }}
       />
     )
   }

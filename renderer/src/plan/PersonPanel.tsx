@@ -40,9 +40,15 @@ function PersonInput({ spec, stored, doc }: { spec: (typeof FIELDS)[number]; sto
   // What is being typed here; null shows what the plan holds (and so other people's changes).
   const [draft, setDraft] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // A date box with part of the date missing reads as empty; that must not clear the stored date.
+  const [incomplete, setIncomplete] = useState(false)
   const value = draft ?? shown(spec.field, stored)
 
   function save(): void {
+    if (incomplete) {
+      setError('Enter the whole date: day, month and a four-digit year.')
+      return
+    }
     if (draft === null) return
     const result = setPersonField(doc, spec.field, draft)
     if (result.ok) {
@@ -79,7 +85,10 @@ function PersonInput({ spec, stored, doc }: { spec: (typeof FIELDS)[number]; sto
           className={`nhsuk-input${error ? ' nhsuk-input--error' : ''}`}
           type={spec.type}
           {...common}
-          onChange={(event) => setDraft(event.target.value)}
+          onChange={(event) => {
+            setDraft(event.target.value)
+            if (spec.type === 'date') setIncomplete(event.target.validity.badInput)
+          }}
           onKeyDown={(event) => event.key === 'Enter' && save()}
         />
       )}
