@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { initialiseBoard, readMeta } from '../../shared/board'
 import type { PresenceUser } from '../../shared/presence'
 import { ABOUT_ME_FIELDS, CONTINGENCY_FIELDS } from '../../shared/plan/narrative'
@@ -50,7 +50,12 @@ function BoardPage({ session, docId, view, status, user }: PageProps) {
   const version = useDocVersion(doc, PLAN_STRUCTURE)
   const meta = useMemo(() => readMeta(doc), [doc, version])
   const synced = status.state === 'saved' || status.state === 'saving' || status.state === 'reconnecting'
-  const [message, setMessage] = useState('')
+  const [message, setShownMessage] = useState('')
+  // A live region only speaks when its text changes: clear it first, so "Undone." twice is said twice.
+  const setMessage = useCallback((text: string) => {
+    setShownMessage('')
+    if (text) requestAnimationFrame(() => setShownMessage(text))
+  }, [])
 
   // A board created in this window gets its title once the hub has sent what it holds.
   useEffect(() => {

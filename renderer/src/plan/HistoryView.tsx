@@ -18,6 +18,10 @@ export function HistoryView({ doc, title, planHref }: { doc: Y.Doc; title: strin
   const [viewing, setViewing] = useState<string | null>(null)
   const past = useMemo(() => (viewing ? docAtVersion(doc, viewing) : null), [doc, viewing])
   useEffect(() => () => past?.destroy(), [past])
+  // Take keyboard and screen-reader users to the version they asked to see.
+  useEffect(() => {
+    if (viewing) document.getElementById('past-version-heading')?.focus()
+  }, [viewing])
   const shownVersion = versions.find((candidate) => candidate.id === viewing)
 
   return (
@@ -66,9 +70,14 @@ export function HistoryView({ doc, title, planHref }: { doc: Y.Doc; title: strin
           </li>
         ))}
       </ol>
+      {viewing && !past ? (
+        <p className="rt-problem" role="alert">
+          This version could not be rebuilt (its record is damaged). The plan itself is not affected.
+        </p>
+      ) : null}
       {past && shownVersion ? (
         <section className="rt-panel" aria-labelledby="past-version-heading">
-          <h2 id="past-version-heading">
+          <h2 id="past-version-heading" tabIndex={-1}>
             As it was: {shownVersion.name}, {formatDateTime(shownVersion.takenAt)}
           </h2>
           <p className="rt-card__meta">Read only. This is how the plan stood when this version was taken.</p>

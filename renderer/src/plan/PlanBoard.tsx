@@ -90,12 +90,15 @@ export function PlanBoard({ doc, version, author, historyHref, onMessage, render
 
   return (
     <PlanDnd doc={doc} places={places} words={words} onMessage={onMessage}>
-      {changes && changes.length > 0 ? (
-        <p className="rt-changed rt-changed--banner" role="status">
-          <strong>Changed since agreed</strong> — {changes.length} {changes.length === 1 ? 'change' : 'changes'} since {agreement?.agreedBy} agreed it.{' '}
-          <a href={historyHref}>See what changed</a>
-        </p>
-      ) : null}
+      {/* Always on the page, so screen readers hear the banner when it appears. */}
+      <div role="status" aria-live="polite">
+        {changes && changes.length > 0 ? (
+          <p className="rt-changed rt-changed--banner">
+            <strong>Changed since agreed</strong> — {changes.length} {changes.length === 1 ? 'change' : 'changes'} since {agreement?.agreedBy} agreed it.{' '}
+            <a href={historyHref}>See what changed</a>
+          </p>
+        ) : null}
+      </div>
       <div className="rt-plan">
         {plan.meta ? <TemplateGuide templateId={plan.meta.template} doc={doc} author={author} /> : null}
         <PersonPanel person={plan.person} doc={doc} />

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getRoot, COMMAND_PRIORITY_HIGH, DROP_COMMAND, PASTE_COMMAND } from 'lexical'
+import { $getRoot, $getSelection, COMMAND_PRIORITY_HIGH, DROP_COMMAND, PASTE_COMMAND } from 'lexical'
 import { narrativePasteProblem } from '../../../shared/plan/narrative'
 
 /**
@@ -11,8 +11,10 @@ export function SizeLimitPlugin({ onProblem }: { onProblem(message: string | nul
   const [editor] = useLexicalComposerContext()
   useEffect(() => {
     const check = (data: DataTransfer | null, event: Event): boolean => {
-      const pasted = data?.getData('text/plain') ?? ''
-      const current = editor.getEditorState().read(() => $getRoot().getTextContentSize())
+      // Plain text if there is any; otherwise the HTML's length, an over-estimate that still stops a 5 MB page.
+      const pasted = data?.getData('text/plain') || data?.getData('text/html') || ''
+      // What the paste replaces (a selection) makes room for it.
+      const current = editor.getEditorState().read(() => $getRoot().getTextContentSize() - ($getSelection()?.getTextContent().length ?? 0))
       const problem = narrativePasteProblem(current, pasted.length)
       onProblem(problem)
       if (!problem) return false
