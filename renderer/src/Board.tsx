@@ -6,6 +6,7 @@ import { HistoryView } from './plan/HistoryView'
 import { MyPlan } from './plan/MyPlan'
 import { NarrativeSection } from './plan/NarrativeSection'
 import { PlanBoard } from './plan/PlanBoard'
+import { DraftsProvider } from './plan/drafts'
 import type { HubAddress } from './hub'
 import { forgetNewBoard, pendingBoard } from './newBoards'
 import { boardHref, HOME_HREF, type BoardView } from './route'
@@ -28,7 +29,10 @@ export function Board({ hub, docId, view, user }: Props) {
         All plans
       </a>
       {session ? (
-        <BoardPage key={session.doc.guid} session={session} docId={docId} view={view} status={status} user={user} />
+        // Edits in progress outlive a switch to History or My plan and back.
+        <DraftsProvider key={session.doc.guid}>
+          <BoardPage session={session} docId={docId} view={view} status={status} user={user} />
+        </DraftsProvider>
       ) : (
         <h1>Opening plan…</h1>
       )}

@@ -53,11 +53,20 @@ test('two people on one plan see each other, their cards and their drags live; r
   await expect.poll(() => entryTexts(ann, 'Needs and concerns', 'need')).toEqual(['Falls at night, twice this month'])
   await expect(ann.getByText('Connected — all changes saved')).toBeVisible()
 
+  // Ann is rewording a need when Bob deletes it: her words are not lost, and she can add them back.
+  await ann.getByRole('button', { name: 'Edit need: Falls at night, twice this month' }).click()
+  await ann.getByRole('textbox', { name: 'Need or concern', exact: true }).fill('Falls at night, three times this month')
+  await bob.getByRole('button', { name: 'Delete need: Falls at night, twice this month' }).click()
+  const orphan = ann.getByRole('alert').filter({ hasText: 'Someone else deleted “Falls at night, twice this month” while you were editing it.' })
+  await expect(orphan).toContainText('Falls at night, three times this month')
+  await orphan.getByRole('button', { name: 'Add it back as a new entry' }).click()
+  await expect.poll(() => entryTexts(bob, 'Needs and concerns', 'need')).toEqual(['Falls at night, three times this month'])
+
   // Reload keeps everything.
   await ann.reload()
   await expect(ann.getByRole('heading', { level: 1, name: 'J. S. care plan' })).toBeVisible()
   await expect.poll(() => strengths(ann)).toEqual(['Close to her daughter', 'Loves gardening'])
-  await expect.poll(() => entryTexts(ann, 'Needs and concerns', 'need')).toEqual(['Falls at night, twice this month'])
+  await expect.poll(() => entryTexts(ann, 'Needs and concerns', 'need')).toEqual(['Falls at night, three times this month'])
 
   // The hub crashes (kill -9). Both screens say so; what Bob adds meanwhile is kept and saved on return.
   await hub.stop('SIGKILL')
@@ -70,7 +79,7 @@ test('two people on one plan see each other, their cards and their drags live; r
   // A fresh browser after the restart sees the whole plan from the hub's disk.
   const carol = await openAs(browser, boardUrl, 'Carol, nurse')
   await expect.poll(() => strengths(carol)).toEqual(['Close to her daughter', 'Loves gardening', 'Good neighbours'])
-  await expect.poll(() => entryTexts(carol, 'Needs and concerns', 'need')).toEqual(['Falls at night, twice this month'])
+  await expect.poll(() => entryTexts(carol, 'Needs and concerns', 'need')).toEqual(['Falls at night, three times this month'])
 })
 
 test('the home screen lists plans newest first and opens them', async ({ browser, hub }) => {

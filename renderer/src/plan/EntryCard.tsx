@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { CSS } from '@dnd-kit/utilities'
 import type * as Y from 'yjs'
 import { deleteEntry, updateEntry } from '../../../shared/plan/entries'
@@ -7,11 +6,14 @@ import { shortText } from '../format'
 import { EntryForm, type FormValues, type OwnerOption } from './EntryForm'
 import { ENTRY_FIELDS } from './entryFields'
 import { usePlanSortable, type DragKind } from './PlanDnd'
+import { useDrafts } from './drafts'
 import { focusSectionOf, useReturnFocus } from './useReturnFocus'
 
 export interface CardEntry {
   id: string
   list: EntryList
+  /** For an action: its goal. */
+  goalId?: string
   /** The entry's main words: its text, what will be done, or the contact's name. */
   title: string
   voice?: 'person' | 'professional'
@@ -46,8 +48,11 @@ const KIND_WORDS: Record<EntryList, string> = {
 /** One entry on the plan: its words, whose words they are, who added it, and Edit, Delete and Move. */
 export function EntryCard({ entry, doc, personName, owners, onMessage, details, extra, className = '' }: Props) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = usePlanSortable(entry.id, entry.list as DragKind)
-  const [editing, setEditing] = useState(false)
+  const { drafts, setDraft } = useDrafts()
+  const draft = drafts.get(entry.id)
+  const editing = draft !== undefined
   const editButton = useReturnFocus<HTMLButtonElement>(editing)
+  const stopEditing = () => setDraft(entry.id, null)
   const label = `${KIND_WORDS[entry.list]}: ${shortText(entry.title)}`
   const personsWords = entry.voice === 'person'
 
@@ -60,16 +65,18 @@ export function EntryCard({ entry, doc, personName, owners, onMessage, details, 
       {editing ? (
         <EntryForm
           fields={ENTRY_FIELDS[entry.list]}
-          initial={entry.values}
+          initial={draft.values}
+          openedWith={draft.opened}
           owners={owners}
           submitLabel="Save"
-          onCancel={() => setEditing(false)}
+          onCancel={stopEditing}
+          onChange={(values) => setDraft(entry.id, { ...draft, values })}
           onSubmit={(values, opened) => {
             try {
               // Only what this person changed: someone else may have changed other fields meanwhile.
               const changed = Object.fromEntries(Object.entries(values).filter(([field, value]) => value !== opened[field]))
               const result = updateEntry(doc, entry.id, entry.list, changed as never)
-              if (result.ok) setEditing(false)
+              if (result.ok) stopEditing()
               return result
             } catch (error) {
               return { ok: false, errors: { form: (error as Error).message } }
@@ -94,7 +101,7 @@ export function EntryCard({ entry, doc, personName, owners, onMessage, details, 
             {entry.addedBy ? <span className="rt-card__author">Added by {entry.addedBy}</span> : <span />}
             <span className="rt-card__buttons">
               {extra}
-              <button type="button" ref={editButton} className="rt-link-button" aria-label={`Edit ${label}`} onClick={() => setEditing(true)}>
+              <button type="button" ref={editButton} className="rt-link-button" aria-label={`Edit ${label}`} onClick={() => setDraft(entry.id, { list: entry.list, title: entry.title, goalId: entry.goalId, opened: entry.values, values: entry.values })}>
                 Edit
               </button>
               <button

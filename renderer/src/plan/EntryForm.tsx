@@ -25,14 +25,18 @@ interface Props {
   onSubmit(values: FormValues, opened: FormValues): Checked<string>
   onCancel?: () => void
   owners?: readonly OwnerOption[]
+  /** What the entry held when editing began, if that was before this form was drawn (see drafts.tsx). */
+  openedWith?: FormValues
+  /** Told of every change, so an edit in progress can outlive this form. */
+  onChange?: (values: FormValues) => void
 }
 
 /**
  * One form for every kind of entry, driven by its field list. What was typed stays on screen until
  * it is saved, so a refused value (an old due date, a too-long paste) never loses the rest.
  */
-export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, owners = [] }: Props) {
-  const [opened] = useState<FormValues>(initial)
+export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, owners = [], openedWith, onChange }: Props) {
+  const [opened] = useState<FormValues>(openedWith ?? initial)
   const [values, setValues] = useState<FormValues>(initial)
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({})
   // Date boxes with a day, month or year missing: the browser reports them as empty, which must not
@@ -47,6 +51,14 @@ export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, ow
   }, [])
 
   const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [name]: value }))
+
+  // Report what is typed (after the first draw, which holds only what the form was given).
+  const reported = useRef(values)
+  useEffect(() => {
+    if (values === reported.current) return
+    reported.current = values
+    onChange?.(values)
+  }, [values, onChange])
   const markIncomplete = (name: string, isIncomplete: boolean) =>
     setIncomplete((current) => {
       const next = new Set(current)

@@ -11,6 +11,7 @@ import type { OwnerOption } from './EntryForm'
 import { GoalsSection } from './GoalsSection'
 import { PersonPanel } from './PersonPanel'
 import { TemplateGuide } from './TemplateGuide'
+import { OrphanDrafts } from './OrphanDrafts'
 import { actionsContainer, PlanDnd, voiceGroup, type DragKind } from './PlanDnd'
 import { needCard, personalCard, professionalCard, strengthCard } from './planCards'
 import { useChangesSinceAgreed, usePlan } from './usePlan'
@@ -99,6 +100,7 @@ export function PlanBoard({ doc, version, author, historyHref, onMessage, render
           </p>
         ) : null}
       </div>
+      <OrphanDrafts plan={plan} doc={doc} author={author} />
       <div className="rt-plan">
         {plan.meta ? <TemplateGuide templateId={plan.meta.template} doc={doc} author={author} /> : null}
         <PersonPanel person={plan.person} doc={doc} />

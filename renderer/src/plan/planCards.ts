@@ -19,6 +19,7 @@ export function actionCard(entry: Action): CardEntry {
   return {
     id: entry.id,
     list: 'action',
+    goalId: entry.goalId,
     title: entry.what,
     voice: entry.voice,
     addedBy: entry.addedBy,
