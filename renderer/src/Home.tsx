@@ -8,12 +8,14 @@ import { formatDateTime } from './format'
 import { fetchDocuments, type HubAddress } from './hub'
 import { rememberNewBoard } from './newBoards'
 import { boardHref, navigate } from './route'
+import { useReturnFocus } from './plan/useReturnFocus'
 
 type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; boards: DocumentSummary[] }
 
 export function Home({ hub }: { hub: HubAddress }) {
   const [list, setList] = useState<ListState>({ status: 'loading' })
   const [creating, setCreating] = useState(false)
+  const newPlanButton = useReturnFocus<HTMLButtonElement>(creating)
 
   const load = useCallback(
     (signal?: AbortSignal) => {
@@ -44,7 +46,7 @@ export function Home({ hub }: { hub: HubAddress }) {
       {creating ? (
         <NewPlanForm onCancel={() => setCreating(false)} />
       ) : (
-        <button type="button" className="nhsuk-button" onClick={() => setCreating(true)}>
+        <button type="button" ref={newPlanButton} className="nhsuk-button" onClick={() => setCreating(true)}>
           New plan
         </button>
       )}
