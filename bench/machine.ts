@@ -18,7 +18,7 @@ export interface MachineInfo {
 }
 
 const REPO_ROOT = dirname(dirname(fileURLToPath(import.meta.url)))
-const MEASURED_PACKAGES = ['yjs', 'y-websocket', '@y/websocket-server', 'y-protocols', 'ws', 'better-sqlite3']
+const MEASURED_PACKAGES = ['yjs', 'y-websocket', '@y/websocket-server', 'y-protocols', 'ws', 'better-sqlite3', 'lexical', '@lexical/yjs']
 
 function installedVersion(name: string): string {
   try {

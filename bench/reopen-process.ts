@@ -1,7 +1,8 @@
 /**
  * Reopens one document in a fresh process, the way the hub does on first use, and reports how long it
- * took. Used for the uncompacted 100,000-row case, which may take far longer than the benchmark can
- * wait: in a child process the parent can stop it at a time limit.
+ * took. Used for the uncompacted 100,000-row case: in a fresh process Yjs and the hub's code are not
+ * yet warm, as when the hub starts, and the parent can stop it at a time limit if a regression makes
+ * it slow (loading with Y.mergeUpdates, as the hub once did, took minutes).
  *
  *   node --import tsx bench/reopen-process.ts <dataDir> <docId>
  */

@@ -1,10 +1,10 @@
 import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import * as Y from 'yjs'
-import { Room } from '../electron/hub/room'
+import { applyStoredUpdates, Room } from '../electron/hub/room'
 import { DATABASE_FILE_NAME, DocumentStore } from '../electron/hub/store'
 import { forkBenchScript, nextMessage } from './servers'
-import { describe, type Distribution } from './stats'
+import { describe, median, type Distribution } from './stats'
 import { silentLogger } from './store-throughput'
 import { BENCH_LABEL } from './updates'
 
@@ -15,21 +15,24 @@ export interface ReopenCase {
   fileBytes: number
   /** DocumentStore.open: opening the SQLite file and checking its schema. */
   openStoreMs: Distribution
-  /** new Room(...): reading the rows, merging, applying to a fresh Y.Doc, and any compaction the room does on load. */
+  /** new Room(...): reading the rows, applying them to a fresh Y.Doc, and any compaction the room does on load. */
   roomReadyMs: Distribution
   /** Both together: from nothing open to a Y.Doc ready to serve. */
   totalMs: Distribution
 }
 
 /**
- * Loading the same log rows without Y.mergeUpdates: every row applied to the Y.Doc inside one
- * transaction, then compacted. Not what the hub does; measured to show what the reopen could cost.
+ * Two ways of turning a document's stored rows into a Y.Doc, on the same rows, neither compacting:
+ * the hub's (applyStoredUpdates: each row applied in one transaction) and the one it used before
+ * (Y.mergeUpdates over all rows, then one applyUpdate), kept to show why it changed.
  */
-export interface ApplyEachLoad {
+export interface LoadMethods {
+  rows: number
   readRowsMs: number
-  applyEachInOneTransactionMs: number
-  compactMs: number
-  totalMs: number
+  /** Median of three loads. */
+  applyEachMs: number
+  /** One load. */
+  mergeThenApplyMs: number
 }
 
 function databaseFile(dir: string): string {
@@ -98,34 +101,49 @@ export function appendToStore(dir: string, docId: string, updates: readonly Uint
 }
 
 /**
- * See ApplyEachLoad. Works on the store in `dir` and leaves it compacted exactly as the hub's Room
- * would (the same Y.encodeStateAsUpdate snapshot, the log rows dropped), so it also prepares the
- * "compacted" case; Room itself would spend minutes merging this log first. Checks the text came back whole.
+ * Loads `docId` from the store in `dir` through a hub Room, which compacts a log of 500 or more rows
+ * as it loads, then closes it: leaves the store exactly as the hub would. Checks the text came back whole.
  */
-export function measureApplyEachLoad(dir: string, docId: string, expectedTextLength: number): ApplyEachLoad {
+export function compactThroughRoom(dir: string, docId: string, expectedTextLength: number): void {
+  const store = DocumentStore.open(dir)
+  try {
+    const room = new Room(docId, store, { compactAfterUpdates: 500, logger: silentLogger, onBroken: () => {} })
+    const textLength = room.doc.getText('body').length
+    room.close(1001, 'benchmark finished')
+    if (textLength !== expectedTextLength) {
+      throw new Error(`compacting through Room lost text (${textLength} of ${expectedTextLength} characters)`)
+    }
+  } finally {
+    store.close()
+  }
+}
+
+/** See LoadMethods. Reads the rows once, then loads them into fresh `gc: false` docs (as the Room's) each way. */
+export function measureLoadMethods(dir: string, docId: string, expectedTextLength: number): LoadMethods {
   const store = DocumentStore.open(dir)
   try {
     const started = performance.now()
     const stored = store.load(docId)
     const rowsRead = performance.now()
-    const doc = new Y.Doc({ gc: true })
-    doc.transact(() => {
-      for (const update of stored.updates) Y.applyUpdate(doc, update)
-    })
-    const appliedAt = performance.now()
-    store.compact(docId, Y.encodeStateAsUpdate(doc), stored.lastSeq)
-    const compactedAt = performance.now()
-    const textLength = doc.getText('body').length
-    doc.destroy()
-    if (textLength !== expectedTextLength) {
-      throw new Error(`apply-each load is incomplete (${textLength} of ${expectedTextLength} characters)`)
+
+    const lengths: number[] = []
+    const loadInto = (load: (doc: Y.Doc) => void): number => {
+      const doc = new Y.Doc({ gc: false })
+      const loadStarted = performance.now()
+      load(doc)
+      const elapsed = performance.now() - loadStarted
+      lengths.push(doc.getText('body').length)
+      doc.destroy()
+      return elapsed
     }
-    return {
-      readRowsMs: rowsRead - started,
-      applyEachInOneTransactionMs: appliedAt - rowsRead,
-      compactMs: compactedAt - appliedAt,
-      totalMs: compactedAt - started,
+    // The hub's way takes milliseconds, so a GC pause can double one sample: median of three.
+    const applyEachMs = median([1, 2, 3].map(() => loadInto((doc) => applyStoredUpdates(doc, stored.updates, null))))
+    const mergeThenApplyMs = loadInto((doc) => Y.applyUpdate(doc, Y.mergeUpdates(stored.updates)))
+
+    if (lengths.some((length) => length !== expectedTextLength)) {
+      throw new Error(`a load method lost text (${lengths.join(', ')} of ${expectedTextLength} characters)`)
     }
+    return { rows: stored.updates.length, readRowsMs: rowsRead - started, applyEachMs, mergeThenApplyMs }
   } finally {
     store.close()
   }
@@ -134,8 +152,9 @@ export function measureApplyEachLoad(dir: string, docId: string, expectedTextLen
 export type ChildReopen = { finished: true; totalMs: number } | { finished: false; limitMs: number }
 
 /**
- * measureReopen's single reopen, done by bench/reopen-process.ts in a fresh process (so Yjs is not yet
- * warmed up), given at most `limitMs` from starting the process before it is killed.
+ * measureReopen's single reopen, done by bench/reopen-process.ts in a fresh process (so Yjs and the
+ * hub's code are not yet warm, as when the hub starts), given at most `limitMs` from starting the
+ * process before it is killed: a safety net, so a regression cannot stall the whole benchmark.
  */
 export async function reopenInChildProcess(
   templateDir: string,

@@ -1,5 +1,5 @@
 import { count, ms, table, verdict, type TargetRow } from './format'
-import type { ApplyEachLoad, ChildReopen, ReopenCase } from './reopen'
+import type { ChildReopen, LoadMethods, ReopenCase } from './reopen'
 import type { AppendResult, RoomAppendResult } from './store-throughput'
 
 export const STORE_TARGETS = {
@@ -18,6 +18,8 @@ export interface StoreSettings {
   roomRepetitions: number
   roomBatchSize: number
   uncompactedSeriesRows: number[]
+  /** The sizes in the series at which the old Y.mergeUpdates load is also timed (it is roughly quadratic). */
+  mergeUpdatesRows: number[]
   uncompactedLimitMs: number
 }
 
@@ -28,9 +30,10 @@ export interface ReopenFigures {
   compactedWithTail: ReopenCase
   /** Uncompacted logs smaller than logRows, reopened through Room, one sample each. */
   uncompactedSeries: ReopenCase[]
-  /** The full uncompacted log through Room, in a child process with a time limit. */
+  /** The full uncompacted log through Room, in a fresh child process with a safety time limit. */
   uncompactedFull: ChildReopen
-  applyEach: ApplyEachLoad
+  /** The hub's way of loading rows and the Y.mergeUpdates way it replaced, on the same rows. */
+  loadMethods: LoadMethods[]
 }
 
 export interface StoreFigures {
@@ -46,7 +49,8 @@ function fullLogFigure(full: ChildReopen): string {
 
 /**
  * How the uncompacted reopen time grows between the two largest sizes measured, as an exponent
- * (1 = linear, 2 = quadratic), and what that growth predicts for the full log. Null if too few points.
+ * (1 = linear, 2 = quadratic), and what that growth predicts for the full log, to set beside the
+ * full log's measured time. Null if too few points.
  */
 function growth(
   series: ReopenCase[],
@@ -144,10 +148,21 @@ export function renderStoreSections(store: StoreFigures, settings: StoreSettings
   )
   const fit = growth(reopen.uncompactedSeries, settings.uncompactedSeriesRows, reopen.logRows)
   const fitText = fit
-    ? `Between the two largest uncompacted sizes measured the time grows as rows^${fit.exponent.toFixed(2)}; ` +
-      `continuing that curve to ${count(reopen.logRows)} rows predicts about ${count(fit.predictedMs / 1000)} s.`
+    ? `Between the two largest uncompacted sizes measured the time grows as rows^${fit.exponent.toFixed(2)} ` +
+      `(1 would be linear); continuing that curve to ${count(reopen.logRows)} rows predicts about ` +
+      `${ms(fit.predictedMs)} ms, beside ${fullLogFigure(reopen.uncompactedFull)} measured in a fresh process, whose ` +
+      'code is not yet warm.'
     : ''
-  const applyEach = reopen.applyEach
+  const methodsTable = table(
+    ['Log rows', 'Reading the rows, ms', 'Hub: each row applied, one transaction, ms', 'Before: `Y.mergeUpdates`, then applied, ms', 'Before ÷ hub'],
+    reopen.loadMethods.map((entry) => [
+      count(entry.rows),
+      ms(entry.readRowsMs),
+      `**${ms(entry.applyEachMs)}**`,
+      ms(entry.mergeThenApplyMs),
+      `${(entry.mergeThenApplyMs / entry.applyEachMs).toFixed(1)}×`,
+    ]),
+  )
 
   return `## Store: updates committed per second
 
@@ -172,30 +187,31 @@ ${storeTable}
 ## Reopening a document with ${count(reopen.logRows)} stored updates
 
 **What is measured.** The hub's first use of a document: \`DocumentStore.open\` on the data folder (opening SQLite
-and checking the schema), then \`new Room(...)\`, which reads the snapshot and log rows, merges them with
-\`Y.mergeUpdates\`, applies the result to a fresh Y.Doc and, when it read 500 or more log rows, compacts them before
-returning. The timer stops when the room's Y.Doc is ready to serve. Every reopen uses a fresh copy of the same file
-(in the OS page cache) and is checked to contain the whole text. Cases measured ${settings.reopenRepetitions} times
-report the median; Yjs code is already warm in this process.
+and checking the schema), then \`new Room(...)\`, which reads the snapshot and log rows, applies them one by one to a
+fresh \`Y.Doc({ gc: false })\` inside a single transaction (\`applyStoredUpdates\` in \`electron/hub/room.ts\`) and,
+when it read 500 or more log rows, compacts them before returning. The timer stops when the room's Y.Doc is ready to
+serve. Every reopen uses a fresh copy of the same file (in the OS page cache) and is checked to contain the whole
+text. Cases measured ${settings.reopenRepetitions} times report the median; Yjs code is already warm in this process.
 
 - **Compacted**: the ${count(reopen.logRows)} typed updates as the hub leaves them: one merged snapshot row, no log
-  rows. (Made by loading the log and writing \`Y.encodeStateAsUpdate\` with \`DocumentStore.compact\`, the same
-  call the Room makes; going through Room would first spend minutes in the merge described below.)
+  rows. (Made by letting a \`Room\` load the uncompacted log, which compacts it as it loads, then closing it.)
 - **Compacted + ${settings.reopenTailUpdates}**: the same plus ${settings.reopenTailUpdates} updates logged after
   it: the most a running hub leaves uncompacted (it compacts every 500), for example if it is killed.
 - **Uncompacted**: separate log rows and no snapshot, as \`appendUpdate\` wrote them. The hub does not leave a
-  document like this; it is the worst case for reading the log. Because the Room's merge grows much faster than
-  the number of rows, it is measured at ${settings.uncompactedSeriesRows.map(count).join(', ')} rows (one sample
-  each), and at ${count(reopen.logRows)} rows once, in a fresh process (\`bench/reopen-process.ts\`) stopped after
-  ${count(settings.uncompactedLimitMs / 1000)} s.
+  document like this; it is the worst case for reading the log. Measured at
+  ${settings.uncompactedSeriesRows.map(count).join(', ')} rows (one sample each) to show how the time grows with the
+  log, and at ${count(reopen.logRows)} rows once, in a fresh process (\`bench/reopen-process.ts\`, stopped if it takes
+  over ${count(settings.uncompactedLimitMs / 1000)} s).
 
 ${reopenTable}
 
 ${fitText}
 
-For comparison, the same ${count(reopen.logRows)} uncompacted rows loaded without \`Y.mergeUpdates\` (not the
-hub's code: every row applied to a fresh Y.Doc inside one transaction, then compacted): reading the rows
-${ms(applyEach.readRowsMs)} ms, applying them ${ms(applyEach.applyEachInOneTransactionMs)} ms, compaction
-${ms(applyEach.compactMs)} ms, **${ms(applyEach.totalMs)} ms** in all.
+**Why the hub applies rows one by one.** Until commit 13b2d02 the Room merged all rows with \`Y.mergeUpdates\` and
+applied the result once; that merge grows roughly with the square of the number of rows (100,000 rows did not load in
+20 s). Below, both ways on the same uncompacted rows, each into a fresh \`gc: false\` Y.Doc, without compaction: the
+hub's way the median of three loads, the old way one load, and only at sizes where it finishes quickly.
+
+${methodsTable}
 `
 }

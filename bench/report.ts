@@ -1,5 +1,7 @@
 import { count, ms, ratio, table, verdict, type TargetRow } from './format'
 import type { MachineInfo } from './machine'
+import type { PlanFigures, PlanSettings } from './plan'
+import { planSummaryLines, renderPlanSections } from './report-plan'
 import { renderStoreSections, storeTargetRows, type StoreFigures, type StoreSettings } from './report-store'
 import type { ServerKind } from './server-ipc'
 import { describe, median, type Distribution } from './stats'
@@ -10,6 +12,7 @@ export type { StoreFigures } from './report-store'
 export interface BenchSettings extends StoreSettings {
   sync: SyncLoadParams
   syncRounds: number
+  plan: PlanSettings
 }
 
 export interface BenchResults {
@@ -20,6 +23,7 @@ export interface BenchResults {
   settings: BenchSettings
   sync: Record<ServerKind, SyncLoadResult[]>
   store: StoreFigures
+  plan: PlanFigures
 }
 
 const SYNC_P99_TARGET_MS = 20
@@ -159,8 +163,8 @@ export function renderReport(results: BenchResults): { markdown: string; summary
   const markdown = `# Benchmarks
 
 Written by \`npm run bench\` (\`bench/run.ts\`); do not edit by hand. Every figure below comes from one run on the
-machine described, including the reference server comparison. Targets are printed as pass or miss; nothing here is
-asserted by the test suite.
+machine described, including the reference server comparison. Targets are printed as pass or miss where there is
+a target; figures without one are recorded for trend. Nothing here is asserted by the test suite.
 
 ## Machine
 
@@ -210,7 +214,8 @@ either server.
 
 ${burstTable}
 
-${renderStoreSections(store, settings)}`
+${renderStoreSections(store, settings)}
+${renderPlanSections(results.plan, settings.plan, machine.cores)}`
 
   const summary = [
     'Against the targets:',
@@ -221,6 +226,7 @@ ${renderStoreSections(store, settings)}`
     `Sync p50/p99: Roundtable ${ms(roundtable.latency.p50)}/${ms(roundtable.latency.p99)} ms, ` +
       `reference ${ms(reference.latency.p50)}/${ms(reference.latency.p99)} ms ` +
       `(lost deliveries: ${roundtable.lostDeliveries} / ${reference.lostDeliveries})`,
+    ...planSummaryLines(results.plan),
   ].join('\n')
 
   return { markdown, summary }

@@ -1,20 +1,27 @@
 /**
  * `npm run bench`: measures sync latency with 60 clients (Roundtable's hub and y-websocket's reference
- * server, same run, same clients), store throughput, and reopening a document with 100,000 stored
- * updates, then writes docs/benchmarks.md. Figures are reported against targets, never asserted.
+ * server, same run, same clients), store throughput, reopening a document with 100,000 stored
+ * updates, and a large plan (200 goals, 1,000 actions, 50 KB of About me text): opening it, and
+ * typing in About me with four people, then writes docs/benchmarks.md. Figures are reported against
+ * targets where there are targets, never asserted.
  */
+// First: Lexical chooses its build from NODE_ENV when it is first imported (see the file).
+import './lexical-production'
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DATABASE_FILE_NAME, DocumentStore } from '../electron/hub/store'
 import { describeMachine } from './machine'
+import { measurePlan } from './plan'
 import {
   appendToStore,
+  compactThroughRoom,
   copyStore,
-  measureApplyEachLoad,
+  measureLoadMethods,
   measureReopen,
   reopenInChildProcess,
+  type LoadMethods,
   type ReopenCase,
 } from './reopen'
 import { renderReport, type BenchSettings, type StoreFigures } from './report'
@@ -47,7 +54,23 @@ const SETTINGS: BenchSettings = {
   roomRepetitions: 3,
   roomBatchSize: 50,
   uncompactedSeriesRows: [2_500, 5_000, 10_000, 20_000],
+  // Y.mergeUpdates took 4.4 s at 20,000 rows when the hub still used it: 10,000 shows the curve.
+  mergeUpdatesRows: [2_500, 5_000, 10_000],
   uncompactedLimitMs: 20_000,
+  plan: {
+    shape: { goals: 200, actions: 1_000, professionals: 12, strengths: 20, needs: 20, richTextCharacters: 50_000 },
+    open: { coldRepetitions: 5, warmPerCold: 4, timeoutMs: 30_000 },
+    // 50–100 ms between keystrokes is a fast typist; four of them in one field is a busy meeting.
+    typing: {
+      fieldKey: 'importantToMe',
+      people: 4,
+      warmupKeystrokes: 40,
+      measuredKeystrokes: 300,
+      minGapMs: 50,
+      maxGapMs: 100,
+      settleMs: 5_000,
+    },
+  },
 }
 
 const DOC_ID = 'reopen-100k'
@@ -90,10 +113,10 @@ async function measureStore(workDir: string): Promise<StoreFigures> {
   const textLengthAfter = (updateCount: number): number => updateCount - 1
   const scratchDir = join(workDir, 'scratch')
 
-  log(`store: loading the uncompacted ${count(logCount)}-row log by applying each row, then compacting it`)
+  log(`store: compacting the uncompacted ${count(logCount)}-row log by loading it through a hub Room`)
   const compactedDir = join(workDir, 'compacted')
   copyStore(uncompactedDir, compactedDir)
-  const applyEach = measureApplyEachLoad(compactedDir, DOC_ID, textLengthAfter(logCount))
+  compactThroughRoom(compactedDir, DOC_ID, textLengthAfter(logCount))
 
   log('store: reopening the compacted document')
   const compacted = measureReopen(
@@ -120,13 +143,17 @@ async function measureStore(workDir: string): Promise<StoreFigures> {
     SETTINGS.reopenRepetitions,
   )
 
-  // Room's load merges the log with Y.mergeUpdates, whose cost grows much faster than the row count,
-  // so uncompacted logs are measured at sizes that finish, and the full log with a time limit.
+  // Uncompacted logs of growing size show how the load grows with the row count (linear since the
+  // hub stopped using Y.mergeUpdates); the old merge is timed beside it at the smaller sizes.
   const uncompactedSeries: ReopenCase[] = []
+  const loadMethods: LoadMethods[] = []
   for (const rows of SETTINGS.uncompactedSeriesRows) {
     log(`store: reopening an uncompacted log of ${count(rows)} rows`)
     const seriesDir = join(workDir, `uncompacted-${rows}`)
     appendToStore(seriesDir, DOC_ID, logUpdates.slice(0, rows))
+    if (SETTINGS.mergeUpdatesRows.includes(rows)) {
+      loadMethods.push(measureLoadMethods(seriesDir, DOC_ID, textLengthAfter(rows)))
+    }
     uncompactedSeries.push(
       measureReopen(
         `${count(rows)} uncompacted updates`,
@@ -162,7 +189,7 @@ async function measureStore(workDir: string): Promise<StoreFigures> {
       compactedWithTail,
       uncompactedSeries,
       uncompactedFull,
-      applyEach,
+      loadMethods,
     },
   }
 }
@@ -182,6 +209,8 @@ async function main(): Promise<void> {
     rmSync(workDir, { recursive: true, force: true })
   }
 
+  const plan = await measurePlan(SETTINGS.plan, log)
+
   const durationSeconds = (Date.now() - startedAt.getTime()) / 1000
   const loadAverageAtEnd = loadavg()[0]
   const report = renderReport({
@@ -192,6 +221,7 @@ async function main(): Promise<void> {
     settings: SETTINGS,
     sync,
     store,
+    plan,
   })
   mkdirSync(dirname(REPORT_FILE), { recursive: true })
   writeFileSync(REPORT_FILE, report.markdown)

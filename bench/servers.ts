@@ -23,6 +23,8 @@ export interface ServerProcess {
   kind: ServerKind
   /** Base URL for WebsocketProvider: the room name is appended as /<docId>. */
   wsUrl: string
+  /** Base URL of the server's HTTP API (the Roundtable hub's /api/...). */
+  httpUrl: string
   /** CPU time the server process has used so far. */
   cpuTime(): Promise<CpuTime>
   /** Stops the server, waits for the process to exit and removes its temp folder. */
@@ -52,12 +54,17 @@ export function nextMessage(child: ChildProcess, type: ChildMessage['type'], tim
   })
 }
 
-export async function startServerProcess(kind: ServerKind): Promise<ServerProcess> {
-  // The Roundtable hub gets a fresh, empty store; the reference server keeps documents in memory only.
-  const dataDir = kind === 'roundtable' ? mkdtempSync(join(tmpdir(), 'roundtable-bench-hub-')) : null
+/**
+ * Starts a server in a child process. The Roundtable hub gets a fresh, empty store that is removed
+ * when it stops, unless `keepDataDir` names a folder: then it uses that one and leaves it, so the
+ * next hub started on it is the same hub restarted. The reference server keeps documents in memory only.
+ */
+export async function startServerProcess(kind: ServerKind, keepDataDir?: string): Promise<ServerProcess> {
+  const ownDataDir = kind === 'roundtable' && !keepDataDir ? mkdtempSync(join(tmpdir(), 'roundtable-bench-hub-')) : null
+  const dataDir = kind === 'roundtable' ? (keepDataDir ?? ownDataDir) : null
   const child = forkBenchScript('server-process.ts', dataDir ? [kind, dataDir] : [kind])
   const removeDataDir = (): void => {
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true })
   }
 
   let port: number
@@ -79,6 +86,7 @@ export async function startServerProcess(kind: ServerKind): Promise<ServerProces
   return {
     kind,
     wsUrl: `ws://127.0.0.1:${port}/sync`,
+    httpUrl: `http://127.0.0.1:${port}`,
     async cpuTime() {
       const reply = nextMessage(child, 'cpu', 10_000)
       child.send({ type: 'cpu' })
