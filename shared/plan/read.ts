@@ -97,15 +97,21 @@ export function readPlan(doc: Y.Doc, today: string): PlanView {
     overdue: isOverdue(raw, today),
   })
 
+  // Every action in one pass, in position order, then shared out to their goals (one pass per goal
+  // was most of the time on a 200-goal plan; see docs/benchmarks.md).
+  const actionsByGoal = new Map<string, Action[]>()
+  for (const action of readList<Omit<Action, 'ownerName' | 'overdue'>>(doc, 'action')) {
+    const list = actionsByGoal.get(action.goalId) ?? []
+    list.push(toAction(action))
+    actionsByGoal.set(action.goalId, list)
+  }
   const goals = readList<Omit<Goal, 'actions'>>(doc, 'goal').map((goal) => ({
     ...goal,
     needIds: goal.needIds ?? [],
-    actions: readList<Omit<Action, 'ownerName' | 'overdue'>>(doc, 'action', goal.id).map(toAction),
+    actions: actionsByGoal.get(goal.id) ?? [],
   }))
   const goalIds = new Set(goals.map((goal) => goal.id))
-  const actionsWithoutGoal = readList<Omit<Action, 'ownerName' | 'overdue'>>(doc, 'action')
-    .filter((action) => !goalIds.has(action.goalId))
-    .map(toAction)
+  const actionsWithoutGoal = [...actionsByGoal].filter(([goalId]) => !goalIds.has(goalId)).flatMap(([, actions]) => actions)
 
   return {
     meta: readMeta(doc),
