@@ -41,12 +41,12 @@ export async function createPlan(page: Page, title: string): Promise<string> {
   return page.url()
 }
 
-/** A form field by its exact label (so "Strength" never matches "Whose strength"). */
+/** What to put in a form field: text to type, `{ option }` to pick, `{ check }` to tick. */
 type FieldValue = string | { option: string } | { check: boolean }
 
 /**
  * Adds an entry through a section's own form: the "Add …" button opens it, the same words submit
- * it. Text fields are filled, `{ option }` picks from a list, `{ check }` ticks a box.
+ * it. Fields are found by their exact label, so "Strength" never matches "Whose strength".
  */
 export async function addEntry(page: Page, sectionName: string, buttonName: string, fields: Record<string, FieldValue>): Promise<void> {
   const section = page.getByRole('region', { name: sectionName, exact: true })
@@ -74,4 +74,9 @@ export async function entryTexts(page: Page, listName: string, kind: string): Pr
   const handles = await list.getByRole('button', { name: new RegExp(`^Move ${kind}: `) }).all()
   const names = await Promise.all(handles.map((handle) => handle.getAttribute('aria-label')))
   return names.map((name) => (name ?? '').replace(`Move ${kind}: `, ''))
+}
+
+/** Waits until a live region has said `text`, as a screen-reader user would wait to hear it. */
+export function said(page: Page, text: string): Promise<void> {
+  return expect(page.getByRole('status').filter({ hasText: text })).toBeAttached()
 }

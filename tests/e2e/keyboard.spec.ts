@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test'
-import { addEntry, addGoal, addStrength, createPlan, entryTexts, expect, openAs, test } from './fixtures'
+import { addEntry, addGoal, addStrength, createPlan, entryTexts, expect, openAs, said, test } from './fixtures'
 
 const strengths = (page: Page) => entryTexts(page, 'Strengths and assets', 'strength')
-const said = (page: Page, text: string) => expect(page.getByRole('status').filter({ hasText: text })).toBeAttached()
 
 test('entries move by keyboard alone, with spoken feedback, escape and undo', async ({ browser, hub }) => {
   const page = await openAs(browser, hub.url, 'Kim, coordinator')

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { addEntry, addGoal, entryTexts, expect, openAs, test } from './fixtures'
+import { addEntry, addGoal, entryTexts, expect, openAs, said, test } from './fixtures'
 
 /** A date `days` from today as the date input takes it (YYYY-MM-DD, local). */
 function daysFromNow(days: number): string {
@@ -14,7 +14,6 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
-const said = (page: Page, text: string) => expect(page.getByRole('status').filter({ hasText: text })).toBeAttached()
 
 test('two people fill a plan from a template, agree it, change it, see what changed, and open My plan', async ({ browser, hub }) => {
   const ann = await openAs(browser, hub.url, 'Ann, GP')
