@@ -1,83 +1,66 @@
 // `npm test`: typecheck, unit and hub tests (vitest), a build, browser tests (Playwright + Chromium),
 // and the Electron launch test; then one line summing every suite: `N passed, N failed`.
+// The counting rules live in scripts/test-summary.mjs (and its test).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { summarise, summaryLines } from './test-summary.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const results = join(root, 'test-results')
 rmSync(results, { recursive: true, force: true })
 mkdirSync(results, { recursive: true })
 
+/** Runs one command in the foreground and returns its exit status (null if a signal killed it). */
 function run(title, command, args, extraEnv = {}) {
   console.log(`\n=== ${title} ===`)
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv } })
-  return result.status === 0
+  if (result.error) console.error(`${title}: could not start ${command}: ${result.error.message}`)
+  return result.status
 }
 
 function readJson(file) {
   const path = join(results, file)
-  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null
-}
-
-let passed = 0
-let failed = 0
-let skipped = 0
-const problems = []
-
-if (run('Typecheck', 'npx', ['tsc', '-b', 'tsconfig.json'])) passed++
-else {
-  failed++
-  problems.push('typecheck')
-}
-
-run('Unit and hub tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'])
-const vitest = readJson('vitest.json')
-if (vitest) {
-  passed += vitest.numPassedTests
-  failed += vitest.numFailedTests
-  skipped += vitest.numPendingTests + vitest.numTodoTests
-  if (vitest.numFailedTestSuites > 0 && vitest.numFailedTests === 0) {
-    failed += vitest.numFailedTestSuites
-    problems.push('a vitest file failed to load')
+  if (!existsSync(path)) return null
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'))
+  } catch {
+    return null
   }
-} else {
-  failed++
-  problems.push('vitest wrote no report')
 }
 
-const built = run('Build (electron-vite)', 'npx', ['electron-vite', 'build'])
-if (!built) {
-  failed++
-  problems.push('build')
-}
+const steps = []
+
+steps.push({ title: 'Typecheck', kind: 'check', exitCode: run('Typecheck', 'npx', ['tsc', '-b', 'tsconfig.json']) })
+
+const vitestExit = run('Unit and hub tests (vitest)', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/vitest.json',
+])
+steps.push({ title: 'Unit and hub tests (vitest)', kind: 'vitest', exitCode: vitestExit, report: readJson('vitest.json') })
+
+const buildExit = run('Build (electron-vite)', 'npx', ['electron-vite', 'build'])
+steps.push({ title: 'Build (electron-vite)', kind: 'check', exitCode: buildExit })
 
 function playwrightSuite(title, args, reportFile) {
-  if (!built) return
-  run(title, 'npx', ['playwright', 'test', '--reporter=list,json', ...args], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: join(results, reportFile),
-  })
-  const report = readJson(reportFile)
-  if (!report) {
-    failed++
-    problems.push(`${title} wrote no report`)
+  if (buildExit !== 0) {
+    steps.push({ title, kind: 'playwright', notRunBecause: 'the build failed, so there was no app to test' })
     return
   }
-  passed += report.stats.expected + report.stats.flaky
-  failed += report.stats.unexpected
-  skipped += report.stats.skipped
-  if (report.errors?.length) {
-    failed += report.errors.length
-    problems.push(`${title}: ${report.errors.length} error(s) outside tests`)
-  }
+  const exitCode = run(title, 'npx', ['playwright', 'test', '--reporter=list,json', ...args], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: join(results, reportFile),
+  })
+  steps.push({ title, kind: 'playwright', exitCode, report: readJson(reportFile) })
 }
 
 playwrightSuite('Browser tests (Playwright, Chromium)', [], 'playwright.json')
 playwrightSuite('Electron launch test', ['-c', 'tests/electron/playwright.electron.config.ts'], 'electron.json')
 
+const totals = summarise(steps)
 console.log('')
-if (skipped > 0) console.log(`${skipped} skipped (each prints its reason above)`)
-if (problems.length > 0) console.log(`Problems: ${problems.join('; ')}`)
-console.log(`${passed} passed, ${failed} failed`)
-process.exit(failed > 0 ? 1 : 0)
+for (const line of summaryLines(totals)) console.log(line)
+process.exit(totals.failed > 0 ? 1 : 0)
