@@ -122,6 +122,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   return {
     origin: `http://${displayHost}:${port}`,
     port,
+    loadedDocumentCount: () => rooms.loadedCount,
     close() {
       closing ??= (async () => {
         clearInterval(heartbeat)

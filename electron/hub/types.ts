@@ -40,6 +40,8 @@ export interface RunningHub {
   /** http://host:port, with no token. */
   origin: string
   port: number
+  /** How many documents are loaded in memory now (they unload once idle); for tests and diagnostics. */
+  loadedDocumentCount(): number
   /** Stops accepting, closes every connection, flushes and closes the store. */
   close(): Promise<void>
 }

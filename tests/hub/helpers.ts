@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -7,6 +8,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { startHub } from '../../electron/hub'
 import { TokenRegistry } from '../../electron/hub/tokens'
 import type { HubLogger, HubOptions, RunningHub } from '../../electron/hub/types'
+import { fromBase64, remoteHasEverything } from '../../shared/stateVector'
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef'
 
@@ -102,4 +104,52 @@ export function rawUpgrade(
 
 export function waitForClose(socket: WebSocket): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })))
+}
+
+/** Whether the hub's stored state (its state-vector API) holds everything `doc` has. */
+export async function hubHasStored(hubOrigin: string, docId: string, doc: Y.Doc, token = TEST_TOKEN): Promise<boolean> {
+  const response = await fetch(`${hubOrigin}/api/docs/${docId}/state-vector?token=${encodeURIComponent(token)}`)
+  if (!response.ok) throw new Error(`state-vector API answered ${response.status}`)
+  const { stateVector } = (await response.json()) as { stateVector: string }
+  return remoteHasEverything(Y.encodeStateVector(doc), fromBase64(stateVector))
+}
+
+/** Waits until the hub has committed every change `doc` holds: real state, not a guess at how long it takes. */
+export async function waitUntilStored(hubOrigin: string, docId: string, doc: Y.Doc, token = TEST_TOKEN): Promise<void> {
+  const started = Date.now()
+  while (!(await hubHasStored(hubOrigin, docId, doc, token))) {
+    if (Date.now() - started > 5000) throw new Error(`Timed out waiting for the hub to store every change to ${docId}`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+/**
+ * Waits until the hub has handled every message `client` sent so far. The hub handles one connection's
+ * messages in order, and relays a presence change only after handling it, so when a watcher sees a
+ * fresh presence marker from `client`, whatever `client` sent before it has been applied or refused.
+ */
+export async function waitUntilHandled(client: TestClient, watcher: TestClient): Promise<void> {
+  const marker = `${Date.now()}-${Math.random()}`
+  client.provider.awareness.setLocalStateField('handled', marker)
+  await waitFor(
+    () => watcher.provider.awareness.getStates().get(client.doc.clientID)?.handled === marker,
+    'the hub to handle everything the client sent',
+  )
+}
+
+/**
+ * A GET sent with its path byte for byte as given. Node's fetch() normalises '/../' away before
+ * sending, so it cannot test how the hub treats a path that tries to climb out of the app folder.
+ */
+export function rawGet(port: number, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path, method: 'GET' }, (response) => {
+      let body = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => (body += chunk))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+    })
+    request.on('error', reject)
+    request.end()
+  })
 }

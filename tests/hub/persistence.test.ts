@@ -3,7 +3,17 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import * as Y from 'yjs'
 import { DocumentStore } from '../../electron/hub/store'
-import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, waitFor, TEST_TOKEN, type TestClient } from './helpers'
+import {
+  connectClient,
+  makeDataDir,
+  removeDataDir,
+  startTestHub,
+  synced,
+  waitFor,
+  waitUntilStored,
+  TEST_TOKEN,
+  type TestClient,
+} from './helpers'
 
 function contentOf(doc: Y.Doc) {
   return { notes: doc.getText('notes').toString(), items: doc.getArray('items').toJSON(), meta: doc.getMap('meta').toJSON() }
@@ -32,7 +42,7 @@ describe('hub: what is stored survives', () => {
     await synced(writer)
     writer.doc.getText('notes').insert(0, 'What matters: seeing my grandchildren.')
     writer.doc.getMap('meta').set('title', 'A.B.')
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await waitUntilStored(running.hub.origin, 'plan', writer.doc)
     expect(running.logger.lines).toEqual([])
     await running.hub.close()
 
@@ -74,12 +84,31 @@ describe('hub: what is stored survives', () => {
     const writer = client(running.wsUrl, 'idle')
     await synced(writer)
     writer.doc.getText('notes').insert(0, 'still here')
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await waitUntilStored(running.hub.origin, 'idle', writer.doc)
+    expect(running.hub.loadedDocumentCount()).toBe(1)
     writer.provider.disconnect()
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    await waitFor(() => running.hub.loadedDocumentCount() === 0, 'the idle document to unload')
+    expect(running.logger.lines).toEqual([])
+
     const reader = client(running.wsUrl, 'idle')
     await synced(reader)
+    expect(running.hub.loadedDocumentCount()).toBe(1)
     expect(reader.doc.getText('notes').toString()).toBe('still here')
+    await running.hub.close()
+  })
+
+  it('keeps a document loaded while someone is connected, however long they stay idle', async () => {
+    const running = await startTestHub(dataDir, { idleUnloadMs: 50 })
+    const stayer = client(running.wsUrl, 'kept')
+    const visitor = client(running.wsUrl, 'kept')
+    await Promise.all([synced(stayer), synced(visitor)])
+    visitor.provider.disconnect()
+    // Longer than several unload periods: a timer started when the visitor left must not unload it.
+    const until = Date.now() + 300
+    await waitFor(() => Date.now() > until || running.hub.loadedDocumentCount() !== 1, 'several unload periods')
+    expect(running.hub.loadedDocumentCount()).toBe(1)
+    stayer.doc.getText('notes').insert(0, 'still editing')
+    await waitUntilStored(running.hub.origin, 'kept', stayer.doc)
     await running.hub.close()
   })
 

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { addEntry, deleteEntry, setPersonField } from '../../shared/plan/entries'
 import { readPlan } from '../../shared/plan/read'
 import { changesSinceAgreed, docAtVersion, markAgreed } from '../../shared/plan/versions'
-import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, waitFor, type TestClient } from './helpers'
+import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, waitFor, waitUntilStored, type TestClient } from './helpers'
 
 const author = { by: 'Dee, coordinator', now: new Date('2026-11-23T10:00:00Z') }
 const today = '2026-11-23'
@@ -32,7 +32,7 @@ describe('hub: plan history', () => {
     if (!agreed.ok) throw new Error('could not agree')
     deleteEntry(doc, strength.value)
     for (let i = 0; i < 12; i++) addEntry(doc, 'need', { text: `Need ${i}`, voice: 'professional' }, author)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await waitUntilStored(running.hub.origin, 'plan-history', doc)
     await running.hub.close()
 
     running = await startTestHub(dataDir)

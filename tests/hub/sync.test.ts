@@ -1,10 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { fromBase64, remoteHasEverything } from '../../shared/stateVector'
 import { initialiseBoard } from '../../shared/board'
 import { addEntry, moveEntryAfter } from '../../shared/plan/entries'
 import { readPlan } from '../../shared/plan/read'
-import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, waitFor, TEST_TOKEN, type TestHub, type TestClient } from './helpers'
+import {
+  connectClient,
+  hubHasStored,
+  makeDataDir,
+  removeDataDir,
+  startTestHub,
+  synced,
+  waitFor,
+  waitUntilStored,
+  TEST_TOKEN,
+  type TestHub,
+  type TestClient,
+} from './helpers'
 
 describe('hub: live sync between real y-websocket clients', () => {
   let dataDir: string
@@ -72,19 +82,19 @@ describe('hub: live sync between real y-websocket clients', () => {
     const first = client('older')
     await synced(first)
     initialiseBoard(first.doc, { kind: 'plan', title: 'Older plan', now: new Date() })
+    await waitUntilStored(running.hub.origin, 'older', first.doc)
+    // The list is ordered by the time of each board's last stored change, to the millisecond.
+    const storedAt = Date.now()
+    await waitFor(() => Date.now() > storedAt, 'the clock to pass the older board’s last change')
     const second = client('newer')
     await synced(second)
-    await new Promise((resolve) => setTimeout(resolve, 5))
     initialiseBoard(second.doc, { kind: 'plan', title: 'Newer plan', now: new Date() })
+    await waitUntilStored(running.hub.origin, 'newer', second.doc)
     const list = async () => {
       const response = await fetch(`${running.hub.origin}/api/docs?token=${TEST_TOKEN}`)
       return (await response.json()) as { documents: { id: string; title: string; kind: string }[] }
     }
-    let documents: { id: string; title: string; kind: string }[] = []
-    for (let attempt = 0; attempt < 50 && documents.length < 2; attempt++) {
-      documents = (await list()).documents
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
+    const { documents } = await list()
     expect(documents.map((entry) => [entry.id, entry.title, entry.kind])).toEqual([
       ['newer', 'Newer plan', 'plan'],
       ['older', 'Older plan', 'plan'],
@@ -98,22 +108,14 @@ describe('hub: live sync between real y-websocket clients', () => {
   it('reports what it has stored, so a client can say “Saved” only when it is', async () => {
     const writer = client('saved-check')
     await synced(writer)
-    const hubHasEverything = async () => {
-      const response = await fetch(`${running.hub.origin}/api/docs/saved-check/state-vector?token=${TEST_TOKEN}`)
-      const { stateVector } = (await response.json()) as { stateVector: string }
-      return remoteHasEverything(Y.encodeStateVector(writer.doc), fromBase64(stateVector))
-    }
+    const hubHasEverything = () => hubHasStored(running.hub.origin, 'saved-check', writer.doc)
     writer.provider.disconnect()
     writer.doc.getText('notes').insert(0, 'typed while offline')
     expect(await hubHasEverything()).toBe(false)
     writer.provider.connect()
     await synced(writer)
-    let saved = false
-    for (let attempt = 0; attempt < 100 && !saved; attempt++) {
-      saved = await hubHasEverything()
-      if (!saved) await new Promise((resolve) => setTimeout(resolve, 10))
-    }
-    expect(saved).toBe(true)
+    await waitUntilStored(running.hub.origin, 'saved-check', writer.doc)
+    expect(await hubHasEverything()).toBe(true)
   })
 
   it('answers /healthz without a token and tells nothing about documents there', async () => {
