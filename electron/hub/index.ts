@@ -4,6 +4,7 @@ import { WebSocketServer } from 'ws'
 import { grantCoversDocument } from '../../shared/access'
 import { isValidDocId } from '../../shared/docId'
 import { handleHttp, tokenFrom } from './http'
+import { KeepAlive } from './keepalive'
 import { hubOrigins, isAllowedOrigin } from './origins'
 import { RoomRegistry } from './rooms'
 import { DocumentStore } from './store'
@@ -12,6 +13,7 @@ import type { HubLogger, HubOptions, RunningHub } from './types'
 export type { HubOptions, RunningHub } from './types'
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024
+export const DEFAULT_KEEP_ALIVE_MS = 30_000
 const HUB_VERSION = '1'
 
 const consoleLogger: HubLogger = {
@@ -58,6 +60,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     })
   })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES })
+  // Every accepted socket is watched from the moment it is upgraded: with noServer, ws emits no
+  // 'connection' event, so nothing may rely on one.
+  const keepAlive = new KeepAlive(options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS, logger)
   let allowedOrigins = new Set<string>()
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -79,27 +84,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     sockets.handleUpgrade(request, socket, head, (webSocket) => {
       // ws closes an oversized frame itself with 1009; this logs it and keeps the hub running.
       webSocket.on('error', (error) => logger.warn(`hub: closed a connection to ${docId}: ${error.message}`))
+      keepAlive.watch(webSocket, docId)
       rooms.connect(docId, webSocket, grant)
     })
   })
-
-  // Drop connections whose other end has silently vanished (a phone walking out of Wi-Fi range).
-  const alive = new WeakSet<object>()
-  sockets.on('connection', (webSocket) => {
-    alive.add(webSocket)
-    webSocket.on('pong', () => alive.add(webSocket))
-  })
-  const heartbeat = setInterval(() => {
-    for (const webSocket of sockets.clients) {
-      if (!alive.has(webSocket)) {
-        webSocket.terminate()
-        continue
-      }
-      alive.delete(webSocket)
-      webSocket.ping()
-    }
-  }, 30_000)
-  heartbeat.unref()
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -125,7 +113,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     loadedDocumentCount: () => rooms.loadedCount,
     close() {
       closing ??= (async () => {
-        clearInterval(heartbeat)
+        keepAlive.stop()
         rooms.closeAll()
         for (const webSocket of sockets.clients) webSocket.terminate()
         await new Promise<void>((resolve) => sockets.close(() => resolve()))

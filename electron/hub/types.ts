@@ -31,6 +31,11 @@ export interface HubOptions {
   idleUnloadMs?: number
   /** Stored updates after which a document's log is merged into one state. Default 500. */
   compactAfterUpdates?: number
+  /**
+   * How often each connection is pinged, in ms. One that has sent nothing, answered no ping and read
+   * nothing of what was queued for it by the next ping is dropped. Default 30 s.
+   */
+  keepAliveMs?: number
   /** Path to a better-sqlite3 native binding built for this runtime (Electron needs its own). */
   sqliteNativeBinding?: string
   logger?: HubLogger
