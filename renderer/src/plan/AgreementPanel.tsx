@@ -49,6 +49,7 @@ export function AgreementPanel({ doc, agreement, changes, author, personName, hi
           <strong>Changed since agreed:</strong> {changes.length} {changes.length === 1 ? 'change' : 'changes'}. <a href={historyHref}>See what changed</a>
         </p>
       ) : null}
+      {agreement && changes && changes.length === 0 ? <p>No changes since it was agreed.</p> : null}
       {open ? (
         <div className="rt-panel rt-panel--form">
           <h3 className="nhsuk-heading-s">Mark as agreed</h3>
