@@ -6,6 +6,7 @@ import { isValidDocId } from '../../shared/docId'
 import { handleHttp, tokenFrom } from './http'
 import { KeepAlive } from './keepalive'
 import { hubOrigins, isAllowedOrigin } from './origins'
+import { DEFAULT_SEND_LIMITS } from './outbox'
 import { RoomRegistry } from './rooms'
 import { DocumentStore } from './store'
 import type { HubLogger, HubOptions, RunningHub } from './types'
@@ -42,6 +43,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const rooms = new RoomRegistry(store, logger, {
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     compactAfterUpdates: options.compactAfterUpdates ?? 500,
+    sendLimits: {
+      softLimitBytes: options.sendQueueSoftLimitBytes ?? DEFAULT_SEND_LIMITS.softLimitBytes,
+      hardLimitBytes: options.sendQueueHardLimitBytes ?? DEFAULT_SEND_LIMITS.hardLimitBytes,
+      graceMs: options.sendQueueGraceMs ?? DEFAULT_SEND_LIMITS.graceMs,
+    },
   })
   const httpContext = {
     tokens: options.tokens,

@@ -20,6 +20,8 @@ export const CloseCode = {
   invalidPayload: 1007,
   messageTooBig: 1009,
   internalError: 1011,
+  /** IANA-registered: the server is closing for a temporary condition; reconnecting is the remedy. */
+  tryAgainLater: 1013,
 } as const
 
 export type ClientMessage =

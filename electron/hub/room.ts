@@ -11,6 +11,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from './protocol'
+import { DEFAULT_SEND_LIMITS, Outbox, type SendLimits } from './outbox'
 import type { DocumentLabel, DocumentStore } from './store'
 import type { HubLogger } from './types'
 
@@ -22,6 +23,8 @@ interface Member {
 
 export interface RoomOptions {
   compactAfterUpdates: number
+  /** Default DEFAULT_SEND_LIMITS (electron/hub/outbox.ts). */
+  sendLimits?: SendLimits
   logger: HubLogger
   /** Called when the room wants to be forgotten (a save failed); the registry drops it. */
   onBroken: (room: Room) => void
@@ -53,6 +56,7 @@ export class Room {
   readonly doc = new Y.Doc({ gc: false })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly members = new Map<WebSocket, Member>()
+  private readonly outbox: Outbox
   private lastSeq = 0
   private loggedSinceCompaction = 0
   private compactionScheduled = false
@@ -63,6 +67,7 @@ export class Room {
     private readonly store: DocumentStore,
     private readonly options: RoomOptions,
   ) {
+    this.outbox = new Outbox(docId, options.sendLimits ?? DEFAULT_SEND_LIMITS, options.logger, (socket) => this.leave(socket))
     this.awareness.setLocalState(null)
     this.load()
     this.doc.on('update', this.persistThenRelay)
@@ -94,7 +99,7 @@ export class Room {
     this.loggedSinceCompaction++
     const message = encodeUpdate(update)
     for (const socket of this.members.keys()) {
-      if (socket !== origin) send(socket, message)
+      if (socket !== origin) this.outbox.send(socket, message)
     }
     if (this.loggedSinceCompaction >= this.options.compactAfterUpdates) this.scheduleCompaction()
   }
@@ -109,7 +114,7 @@ export class Room {
       for (const id of change.removed) member.awarenessIds.delete(id)
     }
     const message = encodeAwareness(this.awareness, [...change.added, ...change.updated, ...change.removed])
-    for (const socket of this.members.keys()) send(socket, message)
+    for (const socket of this.members.keys()) this.outbox.send(socket, message)
   }
 
   join(socket: WebSocket, grant: Grant): void {
@@ -120,9 +125,9 @@ export class Room {
     this.members.set(socket, { grant, awarenessIds: new Set() })
     socket.on('message', (data: Buffer, isBinary: boolean) => this.receive(socket, data, isBinary))
     socket.on('close', () => this.leave(socket))
-    send(socket, encodeSyncStep1(this.doc))
+    this.outbox.send(socket, encodeSyncStep1(this.doc))
     const present = [...this.awareness.getStates().keys()]
-    if (present.length > 0) send(socket, encodeAwareness(this.awareness, present))
+    if (present.length > 0) this.outbox.send(socket, encodeAwareness(this.awareness, present))
   }
 
   private receive(socket: WebSocket, data: Buffer, isBinary: boolean): void {
@@ -133,7 +138,9 @@ export class Room {
       const message = decodeClientMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
       switch (message.type) {
         case 'sync-step1':
-          send(socket, encodeSyncStep2(this.doc, message.stateVector))
+          if (this.outbox.canAnswerStateRequest(socket)) {
+            this.outbox.send(socket, encodeSyncStep2(this.doc, message.stateVector))
+          }
           break
         case 'update':
           // A viewer's client still sends its (empty) state when it connects; it is simply not applied.
@@ -155,6 +162,7 @@ export class Room {
     const member = this.members.get(socket)
     if (!member) return
     this.members.delete(socket)
+    this.outbox.forget(socket)
     awarenessProtocol.removeAwarenessStates(this.awareness, [...member.awarenessIds], null)
   }
 
@@ -203,11 +211,4 @@ export class Room {
     this.awareness.destroy()
     this.doc.destroy()
   }
-}
-
-function send(socket: WebSocket, message: Uint8Array): void {
-  if (socket.readyState !== socket.OPEN) return
-  socket.send(message, (error) => {
-    if (error) socket.terminate()
-  })
 }

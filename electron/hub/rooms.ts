@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { WebSocket } from 'ws'
 import type { Grant } from '../../shared/access'
 import { CloseCode } from './protocol'
+import type { SendLimits } from './outbox'
 import { applyStoredUpdates, Room } from './room'
 import type { DocumentStore } from './store'
 import type { HubLogger } from './types'
@@ -14,7 +15,7 @@ export class RoomRegistry {
   constructor(
     private readonly store: DocumentStore,
     private readonly logger: HubLogger,
-    private readonly settings: { idleUnloadMs: number; compactAfterUpdates: number },
+    private readonly settings: { idleUnloadMs: number; compactAfterUpdates: number; sendLimits: SendLimits },
   ) {}
 
   get loadedCount(): number {
@@ -26,6 +27,7 @@ export class RoomRegistry {
     if (!room) {
       room = new Room(docId, this.store, {
         compactAfterUpdates: this.settings.compactAfterUpdates,
+        sendLimits: this.settings.sendLimits,
         logger: this.logger,
         onBroken: (broken) => this.forget(broken),
       })

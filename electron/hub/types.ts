@@ -36,6 +36,16 @@ export interface HubOptions {
    * nothing of what was queued for it by the next ping is dropped. Default 30 s.
    */
   keepAliveMs?: number
+  /**
+   * Bytes waiting to be sent to one connection (ws's bufferedAmount) above which it counts as behind:
+   * it is closed (1013) if its queue has not shrunk after sendQueueGraceMs, or if it asks for the whole
+   * board again meanwhile. Default 16 MiB. See electron/hub/outbox.ts.
+   */
+  sendQueueSoftLimitBytes?: number
+  /** Bytes waiting to be sent to one connection that are never exceeded: it is closed (1013) instead. Default 64 MiB. */
+  sendQueueHardLimitBytes?: number
+  /** How long a connection over the soft limit has to start catching up, in ms. Default 15 s. */
+  sendQueueGraceMs?: number
   /** Path to a better-sqlite3 native binding built for this runtime (Electron needs its own). */
   sqliteNativeBinding?: string
   logger?: HubLogger
