@@ -10,12 +10,13 @@ import { Room } from '../electron/hub/room'
 import { DocumentStore } from '../electron/hub/store'
 import type { ChildMessage } from './server-ipc'
 import { silentLogger } from './store-throughput'
+import { BENCH_DATA_KEY } from './encryption'
 
 function main(): void {
   const [dataDir, docId] = process.argv.slice(2)
   if (!dataDir || !docId) throw new Error('usage: reopen-process.ts <dataDir> <docId>')
   const started = performance.now()
-  const store = DocumentStore.open(dataDir)
+  const store = DocumentStore.open(dataDir, { dataKey: BENCH_DATA_KEY })
   const room = new Room(docId, store, { compactAfterUpdates: 500, logger: silentLogger, onBroken: () => {} })
   const totalMs = performance.now() - started
   const textLength = room.doc.getText('body').length

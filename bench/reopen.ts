@@ -7,6 +7,7 @@ import { forkBenchScript, nextMessage } from './servers'
 import { describe, median, type Distribution } from './stats'
 import { silentLogger } from './store-throughput'
 import { BENCH_LABEL } from './updates'
+import { BENCH_DATA_KEY } from './encryption'
 
 export interface ReopenCase {
   name: string
@@ -66,7 +67,7 @@ export function measureReopen(
   for (let repetition = 0; repetition < repetitions; repetition++) {
     copyStore(templateDir, scratchDir)
     const started = performance.now()
-    const store = DocumentStore.open(scratchDir)
+    const store = DocumentStore.open(scratchDir, { dataKey: BENCH_DATA_KEY })
     const storeOpened = performance.now()
     const room = new Room(docId, store, { compactAfterUpdates: 500, logger: silentLogger, onBroken: () => {} })
     const ready = performance.now()
@@ -95,7 +96,7 @@ export function measureReopen(
 
 /** Appends updates to `docId` in the store in `dir`, one transaction each, as the hub would. */
 export function appendToStore(dir: string, docId: string, updates: readonly Uint8Array[]): void {
-  const store = DocumentStore.open(dir)
+  const store = DocumentStore.open(dir, { dataKey: BENCH_DATA_KEY })
   for (const update of updates) store.appendUpdate(docId, update, BENCH_LABEL, new Date())
   store.close()
 }
@@ -105,7 +106,7 @@ export function appendToStore(dir: string, docId: string, updates: readonly Uint
  * as it loads, then closes it: leaves the store exactly as the hub would. Checks the text came back whole.
  */
 export function compactThroughRoom(dir: string, docId: string, expectedTextLength: number): void {
-  const store = DocumentStore.open(dir)
+  const store = DocumentStore.open(dir, { dataKey: BENCH_DATA_KEY })
   try {
     const room = new Room(docId, store, { compactAfterUpdates: 500, logger: silentLogger, onBroken: () => {} })
     const textLength = room.doc.getText('body').length
@@ -120,7 +121,7 @@ export function compactThroughRoom(dir: string, docId: string, expectedTextLengt
 
 /** See LoadMethods. Reads the rows once, then loads them into fresh `gc: false` docs (as the Room's) each way. */
 export function measureLoadMethods(dir: string, docId: string, expectedTextLength: number): LoadMethods {
-  const store = DocumentStore.open(dir)
+  const store = DocumentStore.open(dir, { dataKey: BENCH_DATA_KEY })
   try {
     const started = performance.now()
     const stored = store.load(docId)

@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DATABASE_FILE_NAME, DocumentStore } from '../electron/hub/store'
 import { describeMachine } from './machine'
+import { BENCH_DATA_KEY } from './encryption'
 import { measurePlan } from './plan'
 import {
   appendToStore,
@@ -93,12 +94,12 @@ async function measureStore(workDir: string): Promise<StoreFigures> {
 
   log(`store: appending ${logCount} updates with DocumentStore.appendUpdate`)
   const uncompactedDir = join(workDir, 'uncompacted')
-  const store = DocumentStore.open(uncompactedDir)
+  const store = DocumentStore.open(uncompactedDir, { dataKey: BENCH_DATA_KEY })
   const appends = measureStoreAppends(store, DOC_ID, logUpdates, warmupUpdates, SETTINGS.storeChunkSize)
   store.close()
 
   log(`store: applying ${SETTINGS.roomUpdates} updates through a hub Room`)
-  const roomStore = DocumentStore.open(join(workDir, 'room'))
+  const roomStore = DocumentStore.open(join(workDir, 'room'), { dataKey: BENCH_DATA_KEY })
   const room = await measureRoomAppends(
     roomStore,
     'room-throughput',

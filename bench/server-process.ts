@@ -14,6 +14,7 @@ import { setupWSConnection } from '@y/websocket-server/utils'
 import { startHub } from '../electron/hub/index'
 import { TokenRegistry } from '../electron/hub/tokens'
 import type { HubLogger } from '../electron/hub/types'
+import { BENCH_DATA_KEY } from './encryption'
 import { BENCH_TOKEN, isParentMessage, type ChildMessage, type ServerKind } from './server-ipc'
 
 function tell(message: ChildMessage): void {
@@ -30,12 +31,13 @@ const hubLogger: HubLogger = {
 async function startRoundtable(dataDir: string): Promise<{ port: number; stop: () => Promise<void> }> {
   const hub = await startHub({
     dataDir,
+    dataKey: BENCH_DATA_KEY,
     host: '127.0.0.1',
     port: 0,
     tokens: TokenRegistry.withAdminToken(BENCH_TOKEN),
     logger: hubLogger,
   })
-  return { port: hub.port, stop: () => hub.close() }
+  return { port: hub.port, stop: async () => void (await hub.close()) }
 }
 
 /** The reference server as y-websocket's own bin/server.js wires it: ws + setupWSConnection, nothing persisted. */

@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { startHub } from './hub'
+import { storeStateIn } from './hub/store-files'
+import { defaultKeyFile, parseDataKey, readKeyFile, readOrCreateKeyFile, type DataKey } from './hub/store-key'
 import { TokenRegistry, generateToken } from './hub/tokens'
 
 /**
@@ -10,11 +12,18 @@ import { TokenRegistry, generateToken } from './hub/tokens'
  * unless --host says otherwise (use --host 0.0.0.0 to let phones on the same network join).
  */
 
-const usage = 'Usage: npm run serve -- [--host 127.0.0.1] [--port 4455] [--data DIR] [--token TOKEN]'
+const usage = 'Usage: npm run serve -- [--host 127.0.0.1] [--port 4455] [--data DIR] [--token TOKEN] [--key-file FILE]'
 
+/** A bad command line: what was wrong, then how to call it. */
 function fail(message: string): never {
   console.error(`${message}\n${usage}`)
   process.exit(2)
+}
+
+/** Anything else that stops it starting (the key, the data file): the message says what to do. */
+function refuse(message: string): never {
+  console.error(`Roundtable did not start. ${message}`)
+  process.exit(1)
 }
 
 const { values } = (() => {
@@ -25,6 +34,7 @@ const { values } = (() => {
         port: { type: 'string', default: '4455' },
         data: { type: 'string', default: join(process.cwd(), 'data') },
         token: { type: 'string' },
+        'key-file': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     })
@@ -47,15 +57,54 @@ const here = dirname(fileURLToPath(import.meta.url))
 const staticDir = resolve(here, '../renderer')
 if (!existsSync(join(staticDir, 'index.html'))) fail(`The app has not been built (${staticDir} is missing). Run npm run build.`)
 
+const dataDir = resolve(values.data)
+
+/**
+ * The data key, kept outside the data folder: --key-file, else ROUNDTABLE_DATA_KEY, else the user's
+ * own key file, made on first run. Never printed; only where it came from is.
+ */
+function chooseDataKey(): { key: DataKey; source: string } {
+  const keyFile = values['key-file']
+  if (keyFile !== undefined) {
+    const file = resolve(keyFile)
+    if (!existsSync(file)) refuse(`The key file ${file} (from --key-file) does not exist.`)
+    const key = readKeyFile(file)
+    if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
+      console.warn(`Warning: other users on this computer can read the key file ${file}; run chmod 600 on it.`)
+    }
+    return { key, source: `key file ${file}` }
+  }
+  const fromEnvironment = process.env.ROUNDTABLE_DATA_KEY
+  if (fromEnvironment) return { key: parseDataKey(fromEnvironment, 'ROUNDTABLE_DATA_KEY'), source: 'ROUNDTABLE_DATA_KEY' }
+  const file = defaultKeyFile()
+  if (!existsSync(file) && storeStateIn(dataDir) === 'encrypted') {
+    refuse(
+      `The data in ${dataDir} is encrypted, but its key file ${file} is missing. Put the key file back from your ` +
+        'backup, or give the key with --key-file FILE or ROUNDTABLE_DATA_KEY. A new key would not open this data.',
+    )
+  }
+  const { key, created } = readOrCreateKeyFile(file)
+  return { key, source: created ? `new key file ${file} (made just now: back it up, apart from the data folder)` : `key file ${file}` }
+}
+
+const dataKey = (() => {
+  try {
+    return chooseDataKey()
+  } catch (error) {
+    return refuse((error as Error).message)
+  }
+})()
+
 const hub = await startHub({
-  dataDir: resolve(values.data),
+  dataDir,
+  dataKey: dataKey.key,
   host: values.host,
   port,
   tokens: TokenRegistry.withAdminToken(token),
   staticDir,
 }).catch((error: Error & { code?: string }) => {
   if (error.code === 'EADDRINUSE') fail(`Port ${port} is already in use. Choose another with --port.`)
-  return fail(error.message)
+  return refuse(error.message)
 })
 
 let stopping = false
@@ -63,14 +112,28 @@ async function stop(signal: string): Promise<void> {
   if (stopping) return
   stopping = true
   console.log(`\n${signal}: saving and stopping…`)
-  await hub.close()
-  console.log('Roundtable stopped. Everything is saved.')
-  process.exit(0)
+  try {
+    const { problems } = await hub.close()
+    if (problems.length === 0) {
+      console.log('Roundtable stopped. Everything is saved.')
+    } else {
+      // A full disk at the last step: every change was committed as it arrived, so nothing is lost.
+      console.log(
+        `Roundtable stopped. While closing it ${problems.join('; ')}. Every change was saved when it was made ` +
+          `(in ${join(dataDir, 'roundtable.db-wal')}), so nothing is lost; it is folded into the data file the next ` +
+          'time Roundtable starts. Free some disk space before then.',
+      )
+    }
+    process.exit(0)
+  } catch (error) {
+    console.error(`Roundtable stopped, but closing did not finish: ${(error as Error).message}. Every change made was already saved.`)
+    process.exit(1)
+  }
 }
 // Installed before the address is printed: whoever reads it may stop the hub straight away.
 process.on('SIGINT', () => void stop('SIGINT'))
 process.on('SIGTERM', () => void stop('SIGTERM'))
 
 console.log(`Roundtable listening on ${hub.origin}/?token=${encodeURIComponent(token)}`)
-console.log(`Data folder: ${resolve(values.data)}. Press Ctrl-C to stop.`)
+console.log(`Data folder: ${dataDir} (encrypted). Key: ${dataKey.source}. Press Ctrl-C to stop.`)
 

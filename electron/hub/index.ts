@@ -9,9 +9,9 @@ import { hubOrigins, isAllowedOrigin } from './origins'
 import { DEFAULT_SEND_LIMITS } from './outbox'
 import { RoomRegistry } from './rooms'
 import { DocumentStore } from './store'
-import type { HubLogger, HubOptions, RunningHub } from './types'
+import type { HubCloseReport, HubLogger, HubOptions, RunningHub } from './types'
 
-export type { HubOptions, RunningHub } from './types'
+export type { HubCloseReport, HubOptions, RunningHub } from './types'
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024
 export const DEFAULT_KEEP_ALIVE_MS = 30_000
@@ -39,7 +39,11 @@ function refuseUpgrade(socket: Duplex, status: number, statusText: string, reaso
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const logger = options.logger ?? consoleLogger
   const host = options.host ?? '127.0.0.1'
-  const store = DocumentStore.open(options.dataDir, { nativeBinding: options.sqliteNativeBinding })
+  const store = DocumentStore.open(options.dataDir, {
+    dataKey: options.dataKey,
+    nativeBinding: options.sqliteNativeBinding,
+    log: (message) => logger.info(`hub: ${message}`),
+  })
   const rooms = new RoomRegistry(store, logger, {
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     compactAfterUpdates: options.compactAfterUpdates ?? 500,
@@ -112,7 +116,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   allowedOrigins = hubOrigins(host, port, options.allowedOrigins)
   const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
 
-  let closing: Promise<void> | null = null
+  let closing: Promise<HubCloseReport> | null = null
   return {
     origin: `http://${displayHost}:${port}`,
     port,
@@ -125,7 +129,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         await new Promise<void>((resolve) => sockets.close(() => resolve()))
         server.closeAllConnections()
         await new Promise<void>((resolve) => server.close(() => resolve()))
-        store.close()
+        const stored = store.close()
+        const problems: string[] = []
+        if (!stored.folded) {
+          problems.push(`could not fold the write-ahead log into the data file: ${stored.problem}`)
+          logger.error(`hub: while closing, ${problems[0]}. Every change was already committed; it is folded in on the next start.`)
+        }
+        return { problems }
       })()
       return closing
     },

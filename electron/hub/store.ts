@@ -1,15 +1,19 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
+import { checkStore, emptyStoreError, StoreError } from './store-check'
+import { DATABASE_FILE_NAME, makeDataFolderPrivate, storeFileState } from './store-files'
+import { applyDataKey, DATA_KEY_BYTES, restrictMode, type DataKey } from './store-key'
+import { encryptUnencryptedStore, removeEncryptionLeftovers, type MigrationStep } from './store-migrate'
 import type { DocumentSummary } from './types'
 
 /**
  * Durable storage for documents: an append-only log of Yjs updates per document, plus a merged
- * snapshot that compaction folds the log into. better-sqlite3 is synchronous, which is what lets the
- * hub commit an update before it relays it.
+ * snapshot that compaction folds the log into, in one SQLCipher-encrypted SQLite file.
+ * better-sqlite3 is synchronous, which is what lets the hub commit an update before it relays it.
  */
 
-export const DATABASE_FILE_NAME = 'roundtable.db'
+export { DATABASE_FILE_NAME } from './store-files'
+export { StoreError } from './store-check'
 
 /** Schema changes, applied in order. Never edit a shipped entry: add a new one. */
 const MIGRATIONS: readonly string[] = [
@@ -46,8 +50,6 @@ export interface DocumentLabel {
   title: string
 }
 
-export class StoreError extends Error {}
-
 export class DocumentStore {
   private readonly db: Database.Database
   private readonly statements
@@ -77,13 +79,39 @@ export class DocumentStore {
     })
   }
 
-  /** Opens (creating if needed) the store in `dataDir`, bringing its schema up to date. */
-  static open(dataDir: string, options: { nativeBinding?: string } = {}): DocumentStore {
-    mkdirSync(dataDir, { recursive: true })
+  /**
+   * Opens (creating if needed) the store in `dataDir`, bringing its schema up to date. An existing
+   * file is checked first (read-only: key, then every page), and an unencrypted one from before
+   * encryption is encrypted in place; nothing is written to a file that fails the check.
+   */
+  static open(dataDir: string, options: StoreOpenOptions): DocumentStore {
+    const key = options.dataKey
+    if (key && key.length !== DATA_KEY_BYTES) throw new StoreError(`A data key is ${DATA_KEY_BYTES} bytes; this one is ${key.length}.`)
+    const log = options.log ?? (() => {})
     const file = join(dataDir, DATABASE_FILE_NAME)
+    const checkOptions = { nativeBinding: options.nativeBinding, newestSchema: SCHEMA_VERSION }
+    makeDataFolderPrivate(dataDir)
+    if (removeEncryptionLeftovers(dataDir)) log(`Removed a half-made encrypted copy left by an interrupted start in ${dataDir}.`)
+
+    let state = storeFileState(file)
+    if (state === 'empty') throw emptyStoreError(file)
+    if (state === 'encrypted' && !key) {
+      throw new StoreError(`The data file ${file} is encrypted and no key was given. The file has been left exactly as it was.`, 'wrong-key')
+    }
+    if (state === 'unencrypted' && key) {
+      checkStore(file, null, checkOptions)
+      encryptUnencryptedStore(file, key, { ...checkOptions, onStep: options.onMigrationStep })
+      log(`Encrypted the existing data file ${file}; nothing in it was changed.`)
+      state = 'encrypted'
+    }
+    if (state !== 'missing') checkStore(file, key, checkOptions)
+
     let db: Database.Database | undefined
     try {
       db = new Database(file, { nativeBinding: options.nativeBinding })
+      // A new file gets 600 before anything is in it; SQLite gives its -wal and -shm the same mode.
+      restrictMode(file, 0o600)
+      if (key) applyDataKey(db, key)
       db.pragma('journal_mode = WAL')
       // In WAL mode NORMAL keeps every committed transaction through a crash or kill of the process;
       // only a power cut can lose the last few commits, and never corrupts the file.
@@ -139,12 +167,41 @@ export class DocumentStore {
     return rows.map((row) => ({ id: row.doc_id, kind: row.kind, title: row.title, updatedAt: row.updated_at }))
   }
 
-  close(): void {
-    if (this.db.open) {
+  /**
+   * Folds the write-ahead log into the file and closes. Every update was committed when it arrived,
+   * so a failed fold (a full disk) loses nothing: it is reported, the connection still closes, and
+   * the log is folded in on the next start.
+   */
+  close(): StoreCloseReport {
+    if (!this.db.open) return { folded: true }
+    try {
       this.db.pragma('wal_checkpoint(TRUNCATE)')
+      return { folded: true }
+    } catch (error) {
+      return { folded: false, problem: describeWriteFailure(error) }
+    } finally {
       this.db.close()
     }
   }
+}
+
+export interface StoreOpenOptions {
+  /** The key the file is encrypted with; null only to measure the cost of encryption (bench/). */
+  dataKey: DataKey | null
+  /** Path to a better-sqlite3 native binding built for this runtime (Electron needs its own). */
+  nativeBinding?: string
+  log?: (message: string) => void
+  /** Called after each step of encrypting an unencrypted store; tests use it to play a crash. */
+  onMigrationStep?: (step: MigrationStep) => void
+}
+
+export type StoreCloseReport = { folded: true } | { folded: false; problem: string }
+
+/** A write that failed, in words: a full disk is the usual one and says so. */
+export function describeWriteFailure(error: unknown): string {
+  const code = (error as { code?: string }).code
+  if (code === 'SQLITE_FULL') return 'the disk is full'
+  return (error as Error).message ?? String(error)
 }
 
 function migrate(db: Database.Database, file: string): void {

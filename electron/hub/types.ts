@@ -1,4 +1,5 @@
 import type { Grant } from '../../shared/access'
+import type { DataKey } from './store-key'
 
 /** Where the hub writes what it has to say. Tests pass one that records lines. */
 export interface HubLogger {
@@ -13,8 +14,10 @@ export interface TokenChecker {
 }
 
 export interface HubOptions {
-  /** Folder holding roundtable.db. Created if missing. */
+  /** Folder holding roundtable.db. Created if missing (mode 700, its files 600). */
   dataDir: string
+  /** The key roundtable.db is encrypted with (32 bytes). Kept outside dataDir by whoever starts the hub. */
+  dataKey: DataKey
   /** Interface to bind. Default 127.0.0.1: nothing on the network can reach the hub unless asked. */
   host?: string
   /** Port to listen on; 0 picks a free one. Default 0. */
@@ -57,8 +60,13 @@ export interface RunningHub {
   port: number
   /** How many documents are loaded in memory now (they unload once idle); for tests and diagnostics. */
   loadedDocumentCount(): number
-  /** Stops accepting, closes every connection, flushes and closes the store. */
-  close(): Promise<void>
+  /** Stops accepting, closes every connection, flushes and closes the store. Never throws for a full disk. */
+  close(): Promise<HubCloseReport>
+}
+
+export interface HubCloseReport {
+  /** What went wrong while closing, in words; empty when everything was folded in and closed. */
+  problems: string[]
 }
 
 export type { DocumentSummary } from '../../shared/api'

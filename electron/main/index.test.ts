@@ -1,19 +1,21 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 // The main process's start-up and shutdown, run in Node with a fake 'electron' module (the real
-// binary cannot run here). The hub is real: real HTTP, real SQLite (Node's build of better-sqlite3
-// stands in for the Electron build). Not exercised: real windows, real IPC transport, whether
-// Electron honours the options we pass; tests/electron/launch.spec.ts covers those where it can run.
+// binary cannot run here). The hub is real: real HTTP, real SQLite (Node's build of
+// better-sqlite3-multiple-ciphers stands in for the Electron build). safeStorage is a fake too (it
+// reverses and tags the text): what is tested is that the key goes through it and lands beside the
+// data folder, not that the OS keychain works. Not exercised: real windows, real IPC transport,
+// whether Electron honours the options we pass; tests/electron/launch.spec.ts covers those where it can run.
 
 const temp = mkdtempSync(join(tmpdir(), 'rt-main-'))
 const rendererDir = join(temp, 'renderer')
 const userData = join(temp, 'userData')
 const nodeSqliteBinding = join(
-  dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')),
+  dirname(createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers/package.json')),
   'build',
   'Release',
   'better_sqlite3.node',
@@ -68,6 +70,12 @@ const fake = vi.hoisted(() => {
       app,
       BrowserWindow,
       dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
+      safeStorage: {
+        isEncryptionAvailable: () => true,
+        getSelectedStorageBackend: () => 'gnome_libsecret',
+        encryptString: vi.fn((text: string) => Buffer.from(`locked:${[...text].reverse().join('')}`)),
+        decryptString: vi.fn((bytes: Buffer) => [...bytes.toString().replace(/^locked:/, '')].reverse().join('')),
+      },
       Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
       shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
       ipcMain: { handle: vi.fn((channel: string, listener: Listener) => handlers.set(channel, listener)), removeHandler: vi.fn() },
@@ -170,6 +178,24 @@ describe('main process start-up', () => {
       dataDir: join(userData, 'data'),
     })
     await expect(getInfo({ senderFrame: { url: 'https://evil.example/', parent: null } })).rejects.toThrow(/refused/)
+  })
+
+  it('keeps the data key beside the data folder, locked by safeStorage, and the data folder private', () => {
+    expect(readdirSync(userData).sort()).toEqual(['data', 'data-key.json'])
+    const stored = JSON.parse(readFileSync(join(userData, 'data-key.json'), 'utf8'))
+    expect(stored.protection).toBe('os')
+    expect(Buffer.from(stored.key, 'base64').toString()).toMatch(/^locked:[0-9a-f]{64}$/)
+    expect(fake.electron.safeStorage.encryptString).toHaveBeenCalledOnce()
+    expect(fake.electron.safeStorage.decryptString).toHaveBeenCalled()
+    expect(readdirSync(join(userData, 'data'))).not.toContain('data-key.json')
+    expect(readFileSync(join(userData, 'data', 'roundtable.db')).subarray(0, 15).toString()).not.toBe('SQLite format 3')
+    if (process.platform !== 'win32') {
+      expect(statSync(join(userData, 'data-key.json')).mode & 0o777).toBe(0o600)
+      expect(statSync(join(userData, 'data')).mode & 0o777).toBe(0o700)
+      expect(statSync(join(userData, 'data', 'roundtable.db')).mode & 0o777).toBe(0o600)
+    }
+    // A properly locked key needs no warning.
+    expect(fake.electron.dialog.showMessageBox).not.toHaveBeenCalled()
   })
 
   it('installs a menu with Help → About Roundtable', () => {

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, Menu, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, safeStorage, shell } from 'electron'
 import { startHub, type RunningHub } from '../hub'
 import { generateToken, TokenRegistry } from '../hub/tokens'
 import type { HubLogger } from '../hub/types'
+import { desktopDataKey } from './data-key'
 import type { HandlerContext } from './handlers'
 import { registerHandlers } from './ipc'
 import { menuTemplate } from './menu'
@@ -80,11 +81,20 @@ async function start(): Promise<void> {
   }
 
   const dataDir = join(app.getPath('userData'), 'data')
+  // Kept beside the data folder, never in it, locked by the OS keychain where there is one.
+  let dataKey: ReturnType<typeof desktopDataKey>
+  try {
+    dataKey = desktopDataKey({ userDataDir: app.getPath('userData'), dataDir, protection: safeStorage, platform: process.platform })
+  } catch (error) {
+    throw new StartupError('Roundtable could not unlock its data', (error as Error).message)
+  }
+  if (dataKey.warning) logger.warn(`Roundtable: ${dataKey.warning}`)
   // A fresh token each launch, known only to this process and its window.
   const token = generateToken()
   try {
     hub = await startHub({
       dataDir,
+      dataKey: dataKey.key,
       host: '127.0.0.1',
       port: 0,
       tokens: TokenRegistry.withAdminToken(token),
@@ -149,6 +159,16 @@ async function start(): Promise<void> {
     log,
   }
   openWindow()
+  if (dataKey.warning) {
+    const warning = {
+      type: 'warning' as const,
+      title: 'Roundtable',
+      message: 'Your data key is protected only by file permissions',
+      detail: dataKey.warning,
+      buttons: ['OK'],
+    }
+    void (mainWindow ? dialog.showMessageBox(mainWindow, warning) : dialog.showMessageBox(warning))
+  }
 }
 
 /** Closes the hub (every connection, then the store) before the process ends. */
@@ -157,10 +177,14 @@ function quitAfterClosingHub(event: { preventDefault(): void }): void {
   event.preventDefault()
   hubClosing ??= hub
     .close()
-    .catch((error: Error) => logger.error(`Roundtable: error while closing the hub: ${error.message}`))
+    .then(({ problems }) => {
+      if (problems.length === 0) return logger.info('Roundtable stopped. Everything is saved.')
+      // A full disk at the last step: every change was committed when it was made; nothing is lost.
+      logger.error(`Roundtable stopped. While closing it ${problems.join('; ')}. Every change was already saved; it is folded in next start.`)
+    })
+    .catch((error: Error) => logger.error(`Roundtable: error while closing the hub (every change was already saved): ${error.message}`))
     .finally(() => {
       hubClosed = true
-      logger.info('Roundtable stopped. Everything is saved.')
       app.quit()
     })
 }

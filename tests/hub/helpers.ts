@@ -11,6 +11,8 @@ import type { HubLogger, HubOptions, RunningHub } from '../../electron/hub/types
 import { fromBase64, remoteHasEverything } from '../../shared/stateVector'
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef'
+/** The data key every test hub uses unless a test passes its own (a real key is 32 random bytes). */
+export const TEST_DATA_KEY = Buffer.alloc(32, 0x5a)
 
 export interface RecordingLogger extends HubLogger {
   lines: string[]
@@ -45,7 +47,7 @@ export interface TestHub {
 export async function startTestHub(dataDir: string, options: Partial<HubOptions> = {}): Promise<TestHub> {
   const tokens = (options.tokens as TokenRegistry | undefined) ?? TokenRegistry.withAdminToken(TEST_TOKEN)
   const logger = recordingLogger()
-  const hub = await startHub({ dataDir, port: 0, logger, ...options, tokens })
+  const hub = await startHub({ dataDir, dataKey: TEST_DATA_KEY, port: 0, logger, ...options, tokens })
   return { hub, dataDir, tokens, logger, wsUrl: hub.origin.replace('http://', 'ws://') + '/sync' }
 }
 

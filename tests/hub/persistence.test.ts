@@ -11,6 +11,7 @@ import {
   synced,
   waitFor,
   waitUntilStored,
+  TEST_DATA_KEY,
   TEST_TOKEN,
   type TestClient,
 } from './helpers'
@@ -69,7 +70,7 @@ describe('hub: what is stored survives', () => {
     await waitFor(() => watcher.doc.getArray('items').length === 250, 'all 250 edits to reach the watcher')
     await running.hub.close()
 
-    const store = DocumentStore.open(dataDir)
+    const store = DocumentStore.open(dataDir, { dataKey: TEST_DATA_KEY })
     expect(store.logLength('busy')).toBeLessThan(20)
     const stored = store.load('busy')
     store.close()

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto'
+import { chmodSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { dirname, join } from 'node:path'
+import type Database from 'better-sqlite3-multiple-ciphers'
+
+/**
+ * The key the data file is encrypted with (SQLCipher 4 through better-sqlite3-multiple-ciphers).
+ * It is 32 random bytes used directly as the cipher key, so opening costs no key derivation, and it
+ * never lives in the data folder: a copy of that folder alone reveals nothing.
+ */
+export type DataKey = Buffer
+
+export const DATA_KEY_BYTES = 32
+
+/** Something wrong with a key or where it is kept, in words that say what to do. */
+export class DataKeyError extends Error {}
+
+export function generateDataKey(): DataKey {
+  return randomBytes(DATA_KEY_BYTES)
+}
+
+/** A key as written in a key file or ROUNDTABLE_DATA_KEY: 64 hexadecimal digits. */
+export function formatDataKey(key: DataKey): string {
+  return key.toString('hex')
+}
+
+export function parseDataKey(text: string, source: string): DataKey {
+  const trimmed = text.trim()
+  if (!/^[0-9a-fA-F]{64}$/.test(trimmed)) {
+    throw new DataKeyError(
+      `${source} must hold a key of 64 hexadecimal digits (256 bits); it does not. ` +
+        'Make one with "openssl rand -hex 32", or leave the key unset to have Roundtable make one the first time.',
+    )
+  }
+  return Buffer.from(trimmed, 'hex')
+}
+
+/**
+ * Makes `db` read and write SQLCipher 4 pages with `key`. Must run before anything reads the file.
+ * Throws only on a malformed key; a wrong key shows up on the first read (SQLITE_NOTADB).
+ */
+export function applyDataKey(db: Database.Database, key: DataKey): void {
+  if (key.length !== DATA_KEY_BYTES) throw new DataKeyError(`A data key is ${DATA_KEY_BYTES} bytes; this one is ${key.length}.`)
+  db.pragma(`cipher = 'sqlcipher'`)
+  db.pragma('legacy = 4')
+  // x'…' is a raw key: used as it is, without the passphrase key derivation.
+  db.pragma(`key = "x'${formatDataKey(key)}'"`)
+}
+
+/** `npm run serve`'s key file when none is given: $XDG_CONFIG_HOME/roundtable/data.key (default ~/.config). */
+export function defaultKeyFile(env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
+  const configHome = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.trim() !== '' ? env.XDG_CONFIG_HOME : join(home, '.config')
+  return join(configHome, 'roundtable', 'data.key')
+}
+
+export function readKeyFile(file: string): DataKey {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new DataKeyError(`Could not read the key file ${file}: ${(error as Error).message}.`)
+  }
+  return parseDataKey(text, `The key file ${file}`)
+}
+
+/**
+ * Writes `contents` to `file` only if no file is there yet, never half-written: a private temporary
+ * file is written and flushed, then hard-linked into place (which fails if another process got there
+ * first). Returns false when the file already existed. Folder 700, file 600.
+ */
+export function writeNewPrivateFile(file: string, contents: string | Buffer): boolean {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+  restrictMode(dirname(file), 0o700)
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  const fd = openSync(temporary, 'wx', 0o600)
+  try {
+    writeSync(fd, typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents)
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  try {
+    linkSync(temporary, file)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  } finally {
+    rmSync(temporary, { force: true })
+  }
+}
+
+/**
+ * The key in `file`, making a new random one there first if there is none. Whoever calls this must
+ * have made sure no encrypted store is waiting for a key that was lost (see keyIsMissing in serve).
+ */
+export function readOrCreateKeyFile(file: string): { key: DataKey; created: boolean } {
+  const created = writeNewPrivateFile(file, `${formatDataKey(generateDataKey())}\n`)
+  restrictMode(file, 0o600)
+  return { key: readKeyFile(file), created }
+}
+
+/** Takes group and other permissions off `path` if it has any (a no-op on Windows, which has no modes). */
+export function restrictMode(path: string, mode: 0o600 | 0o700): void {
+  if (process.platform === 'win32') return
+  if ((statSync(path).mode & 0o777) !== mode) chmodSync(path, mode)
+}
