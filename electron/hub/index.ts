@@ -7,6 +7,7 @@ import { handleHttp, tokenFrom } from './http'
 import { KeepAlive } from './keepalive'
 import { hubOrigins, isAllowedOrigin } from './origins'
 import { DEFAULT_SEND_LIMITS } from './outbox'
+import { DEFAULT_MAX_PRESENCE_BYTES } from './presence'
 import { RoomRegistry } from './rooms'
 import { DocumentStore } from './store'
 import type { HubCloseReport, HubLogger, HubOptions, RunningHub } from './types'
@@ -52,6 +53,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       hardLimitBytes: options.sendQueueHardLimitBytes ?? DEFAULT_SEND_LIMITS.hardLimitBytes,
       graceMs: options.sendQueueGraceMs ?? DEFAULT_SEND_LIMITS.graceMs,
     },
+    maxPresenceBytes: options.maxPresenceBytes ?? DEFAULT_MAX_PRESENCE_BYTES,
   })
   const httpContext = {
     tokens: options.tokens,

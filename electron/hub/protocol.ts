@@ -27,7 +27,16 @@ export const CloseCode = {
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
   | { type: 'update'; update: Uint8Array }
-  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'awareness'; entries: PresenceEntry[] }
+
+/** One client's presence in an awareness update: its id, its clock, and its state as JSON text ("null" = gone). */
+export interface PresenceEntry {
+  clientId: number
+  clock: number
+  json: string
+  /** Size of the state as sent (UTF-8 bytes of the JSON). */
+  stateBytes: number
+}
 
 export class MalformedMessageError extends Error {}
 
@@ -42,7 +51,8 @@ function readWhole(decoder: decoding.Decoder, what: string): Uint8Array {
   return payload
 }
 
-export function decodeClientMessage(data: Uint8Array): ClientMessage {
+/** `maxPresenceStateBytes`: presence states larger than this are left undecoded (see decodePresenceEntries). */
+export function decodeClientMessage(data: Uint8Array, maxPresenceStateBytes = Number.POSITIVE_INFINITY): ClientMessage {
   const decoder = decoding.createDecoder(data)
   let messageType: number
   try {
@@ -51,7 +61,7 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
     throw new MalformedMessageError('empty or truncated message')
   }
   if (messageType === MESSAGE_AWARENESS) {
-    return { type: 'awareness', update: readWhole(decoder, 'awareness message') }
+    return { type: 'awareness', entries: decodePresenceEntries(readWhole(decoder, 'awareness message'), maxPresenceStateBytes) }
   }
   if (messageType !== MESSAGE_SYNC) throw new MalformedMessageError(`unknown message type ${messageType}`)
   let syncType: number
@@ -84,6 +94,52 @@ function assertReadableUpdate(update: Uint8Array): void {
   } catch {
     throw new MalformedMessageError('the update cannot be read by Yjs')
   }
+}
+
+/**
+ * An awareness update, read entry by entry so the hub can decide about each client id before anything is
+ * applied: varuint count, then per entry varuint client id, varuint clock, varstring JSON state.
+ * A state over `maxStateBytes` is kept out unread (json ''), so a huge one is never decoded.
+ */
+export function decodePresenceEntries(update: Uint8Array, maxStateBytes = Number.POSITIVE_INFINITY): PresenceEntry[] {
+  const unreadable = (why: string) => new MalformedMessageError(`the awareness update could not be applied: ${why}`)
+  const decoder = decoding.createDecoder(update)
+  const entries: PresenceEntry[] = []
+  try {
+    const count = decoding.readVarUint(decoder)
+    for (let index = 0; index < count; index++) {
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const stateUtf8 = decoding.readVarUint8Array(decoder)
+      const json = stateUtf8.byteLength > maxStateBytes ? '' : strictUtf8.decode(stateUtf8)
+      entries.push({ clientId, clock, json, stateBytes: stateUtf8.byteLength })
+    }
+  } catch {
+    throw unreadable('it is truncated or not UTF-8')
+  }
+  if (decoding.hasContent(decoder)) throw unreadable('it has unexpected bytes after it')
+  for (const entry of entries) {
+    if (entry.json === '') continue
+    try {
+      JSON.parse(entry.json)
+    } catch {
+      throw unreadable(`the state for client ${entry.clientId} is not JSON`)
+    }
+  }
+  return entries
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+export function encodePresenceEntries(entries: readonly PresenceEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId)
+    encoding.writeVarUint(encoder, entry.clock)
+    encoding.writeVarString(encoder, entry.json)
+  }
+  return encoding.toUint8Array(encoder)
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

@@ -7,24 +7,27 @@ import {
   MalformedMessageError,
   decodeClientMessage,
   encodeAwareness,
+  encodePresenceEntries,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  type PresenceEntry,
 } from './protocol'
 import { DEFAULT_SEND_LIMITS, Outbox, type SendLimits } from './outbox'
+import { DEFAULT_MAX_PRESENCE_BYTES, PresenceOwners } from './presence'
 import type { DocumentLabel, DocumentStore } from './store'
 import type { HubLogger } from './types'
 
 interface Member {
   grant: Grant
-  /** Awareness client ids this connection speaks for, removed when it leaves. */
-  awarenessIds: Set<number>
 }
 
 export interface RoomOptions {
   compactAfterUpdates: number
   /** Default DEFAULT_SEND_LIMITS (electron/hub/outbox.ts). */
   sendLimits?: SendLimits
+  /** Largest presence (awareness) state accepted for one client, in bytes. Default 64 KiB. */
+  maxPresenceBytes?: number
   logger: HubLogger
   /** Called when the room wants to be forgotten (a save failed); the registry drops it. */
   onBroken: (room: Room) => void
@@ -57,6 +60,7 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly members = new Map<WebSocket, Member>()
   private readonly outbox: Outbox
+  private readonly presence: PresenceOwners
   private lastSeq = 0
   private loggedSinceCompaction = 0
   private compactionScheduled = false
@@ -68,10 +72,19 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.outbox = new Outbox(docId, options.sendLimits ?? DEFAULT_SEND_LIMITS, options.logger, (socket) => this.leave(socket))
+    this.presence = new PresenceOwners(
+      this.awareness.clientID,
+      this.maxPresenceBytes,
+      (id) => this.awareness.meta.get(id)?.clock,
+    )
     this.awareness.setLocalState(null)
     this.load()
     this.doc.on('update', this.persistThenRelay)
     this.awareness.on('update', this.relayAwareness)
+  }
+
+  private get maxPresenceBytes(): number {
+    return this.options.maxPresenceBytes ?? DEFAULT_MAX_PRESENCE_BYTES
   }
 
   get memberCount(): number {
@@ -104,15 +117,7 @@ export class Room {
     if (this.loggedSinceCompaction >= this.options.compactAfterUpdates) this.scheduleCompaction()
   }
 
-  private readonly relayAwareness = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const member = this.members.get(origin as WebSocket)
-    if (member) {
-      for (const id of change.added) member.awarenessIds.add(id)
-      for (const id of change.removed) member.awarenessIds.delete(id)
-    }
+  private readonly relayAwareness = (change: { added: number[]; updated: number[]; removed: number[] }): void => {
     const message = encodeAwareness(this.awareness, [...change.added, ...change.updated, ...change.removed])
     for (const socket of this.members.keys()) this.outbox.send(socket, message)
   }
@@ -122,7 +127,7 @@ export class Room {
       socket.close(CloseCode.internalError, 'This document could not be saved; try again')
       return
     }
-    this.members.set(socket, { grant, awarenessIds: new Set() })
+    this.members.set(socket, { grant })
     socket.on('message', (data: Buffer, isBinary: boolean) => this.receive(socket, data, isBinary))
     socket.on('close', () => this.leave(socket))
     this.outbox.send(socket, encodeSyncStep1(this.doc))
@@ -135,7 +140,8 @@ export class Room {
     if (!member) return
     try {
       if (!isBinary) throw new MalformedMessageError('text frames are not part of the protocol')
-      const message = decodeClientMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      const message = decodeClientMessage(bytes, this.maxPresenceBytes)
       switch (message.type) {
         case 'sync-step1':
           if (this.outbox.canAnswerStateRequest(socket)) {
@@ -147,7 +153,7 @@ export class Room {
           if (roleCanEdit(member.grant.role)) Y.applyUpdate(this.doc, message.update, socket)
           break
         case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, socket)
+          this.applyPresence(socket, message.entries)
           break
       }
     } catch (error) {
@@ -158,12 +164,23 @@ export class Room {
     }
   }
 
+  /** Applies the entries this connection may set (see PresenceOwners) and logs the rest. */
+  private applyPresence(socket: WebSocket, entries: PresenceEntry[]): void {
+    const { accepted, refused } = this.presence.decide(socket, entries)
+    if (refused.length > 0) {
+      this.options.logger.warn(`hub: left out presence from a connection to ${this.docId}: ${refused.join('; ')}`)
+    }
+    if (accepted.length > 0) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresenceEntries(accepted), socket)
+    }
+  }
+
   leave(socket: WebSocket): void {
     const member = this.members.get(socket)
     if (!member) return
     this.members.delete(socket)
     this.outbox.forget(socket)
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...member.awarenessIds], null)
+    awarenessProtocol.removeAwarenessStates(this.awareness, this.presence.release(socket), null)
   }
 
   private scheduleCompaction(): void {

@@ -15,7 +15,12 @@ export class RoomRegistry {
   constructor(
     private readonly store: DocumentStore,
     private readonly logger: HubLogger,
-    private readonly settings: { idleUnloadMs: number; compactAfterUpdates: number; sendLimits: SendLimits },
+    private readonly settings: {
+      idleUnloadMs: number
+      compactAfterUpdates: number
+      sendLimits: SendLimits
+      maxPresenceBytes: number
+    },
   ) {}
 
   get loadedCount(): number {
@@ -28,6 +33,7 @@ export class RoomRegistry {
       room = new Room(docId, this.store, {
         compactAfterUpdates: this.settings.compactAfterUpdates,
         sendLimits: this.settings.sendLimits,
+        maxPresenceBytes: this.settings.maxPresenceBytes,
         logger: this.logger,
         onBroken: (broken) => this.forget(broken),
       })

@@ -49,6 +49,11 @@ export interface HubOptions {
   sendQueueHardLimitBytes?: number
   /** How long a connection over the soft limit has to start catching up, in ms. Default 15 s. */
   sendQueueGraceMs?: number
+  /**
+   * Largest presence (awareness) state one client may set, in bytes; a larger one is left out (not
+   * applied, not relayed) and logged. Default 64 KiB.
+   */
+  maxPresenceBytes?: number
   /** Path to a better-sqlite3 native binding built for this runtime (Electron needs its own). */
   sqliteNativeBinding?: string
   logger?: HubLogger

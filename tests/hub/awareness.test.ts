@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as encoding from 'lib0/encoding'
+import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, waitFor, TEST_TOKEN, type TestClient, type TestHub } from './helpers'
+
+interface RawEntry {
+  clientId: number
+  clock: number
+  state: unknown
+}
+
+/** An awareness message carrying `entries`, byte for byte as y-protocols encodes one. */
+function presenceMessage(...entries: RawEntry[]): Uint8Array {
+  const update = encoding.createEncoder()
+  encoding.writeVarUint(update, entries.length)
+  for (const entry of entries) {
+    encoding.writeVarUint(update, entry.clientId)
+    encoding.writeVarUint(update, entry.clock)
+    encoding.writeVarString(update, JSON.stringify(entry.state))
+  }
+  const message = encoding.createEncoder()
+  encoding.writeVarUint(message, 1)
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update))
+  return encoding.toUint8Array(message)
+}
+
+const MALLORY_ID = 31337
+
+describe('hub: presence belongs to the connection that introduced it', () => {
+  let dataDir: string
+  let running: TestHub
+  const clients: TestClient[] = []
+  const rawSockets: WebSocket[] = []
+
+  beforeEach(async () => {
+    dataDir = makeDataDir()
+    running = await startTestHub(dataDir)
+  })
+  afterEach(async () => {
+    clients.splice(0).forEach((client) => client.destroy())
+    rawSockets.splice(0).forEach((socket) => socket.terminate())
+    await running.hub.close()
+    removeDataDir(dataDir)
+  })
+
+  function client(docId: string): TestClient {
+    const created = connectClient(running.wsUrl, docId)
+    clients.push(created)
+    return created
+  }
+
+  async function openRaw(docId: string): Promise<WebSocket> {
+    const socket = new WebSocket(`${running.wsUrl}/${docId}?token=${TEST_TOKEN}`)
+    rawSockets.push(socket)
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve)
+      socket.once('error', reject)
+    })
+    return socket
+  }
+
+  function nameOf(watcher: TestClient, clientId: number): string | undefined {
+    return (watcher.provider.awareness.getStates().get(clientId)?.user as { name?: string } | undefined)?.name
+  }
+
+  function namesSeenBy(watcher: TestClient): string[] {
+    return [...watcher.provider.awareness.getStates().keys()].map((id) => nameOf(watcher, id) ?? '')
+  }
+
+  /** Alice is present and Bob sees her; Mallory is a raw connection to the same board. */
+  async function aliceBobAndMallory(docId: string) {
+    const alice = client(docId)
+    const bob = client(docId)
+    await Promise.all([synced(alice), synced(bob)])
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
+    await waitFor(() => nameOf(bob, alice.doc.clientID) === 'Alice', 'Bob to see Alice')
+    const mallory = await openRaw(docId)
+    // Mallory has read Alice's clock from what the hub relays, and outbids it.
+    const aliceClock = bob.provider.awareness.meta.get(alice.doc.clientID)?.clock ?? 0
+    return { alice, bob, mallory, spoofClock: aliceClock + 100 }
+  }
+
+  function refusals(): string[] {
+    return running.logger.lines.filter((line) => line.startsWith('warn hub: left out presence'))
+  }
+
+  it('refuses a state set for another connection’s id and applies the rest of the message', async () => {
+    const { alice, bob, mallory, spoofClock } = await aliceBobAndMallory('spoof')
+    mallory.send(
+      presenceMessage(
+        { clientId: alice.doc.clientID, clock: spoofClock, state: { user: { name: 'Mallory posing as Alice' } } },
+        { clientId: MALLORY_ID, clock: 1, state: { user: { name: 'Mallory' } } },
+      ),
+    )
+    // One message: once Bob sees Mallory's own entry, the hub has dealt with the spoofed one too.
+    await waitFor(() => nameOf(bob, MALLORY_ID) === 'Mallory', 'Bob to see Mallory’s own presence')
+    expect(nameOf(bob, alice.doc.clientID)).toBe('Alice')
+    expect(nameOf(alice, alice.doc.clientID)).toBe('Alice')
+    expect(refusals()).toEqual([`warn hub: left out presence from a connection to spoof: client ${alice.doc.clientID} belongs to another connection`])
+
+    const carol = client('spoof')
+    await waitFor(() => nameOf(carol, MALLORY_ID) === 'Mallory', 'Carol, joining later, to see everyone')
+    expect(nameOf(carol, alice.doc.clientID)).toBe('Alice')
+    expect(mallory.readyState).toBe(WebSocket.OPEN)
+  })
+
+  it('refuses removing another connection’s presence', async () => {
+    const { alice, bob, mallory, spoofClock } = await aliceBobAndMallory('removal')
+    mallory.send(
+      presenceMessage(
+        { clientId: alice.doc.clientID, clock: spoofClock, state: null },
+        { clientId: MALLORY_ID, clock: 1, state: { user: { name: 'Mallory' } } },
+      ),
+    )
+    await waitFor(() => nameOf(bob, MALLORY_ID) === 'Mallory', 'Bob to see Mallory’s own presence')
+    expect(nameOf(bob, alice.doc.clientID)).toBe('Alice')
+    expect(refusals()).toHaveLength(1)
+
+    // Her own presence Alice can still change; others see the change.
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice B.' })
+    await waitFor(() => nameOf(bob, alice.doc.clientID) === 'Alice B.', 'Bob to see Alice’s own change')
+  })
+
+  it('refuses an oversized presence state: never relayed, never shown to joiners', async () => {
+    const { bob, mallory } = await aliceBobAndMallory('oversized')
+    const huge = { user: { name: 'Huge' }, padding: 'x'.repeat(100 * 1024) }
+    mallory.send(presenceMessage({ clientId: MALLORY_ID, clock: 1, state: huge }))
+    mallory.send(presenceMessage({ clientId: MALLORY_ID + 1, clock: 1, state: { user: { name: 'Small' } } }))
+    await waitFor(() => nameOf(bob, MALLORY_ID + 1) === 'Small', 'Bob to see the small state sent after the huge one')
+    expect(bob.provider.awareness.getStates().has(MALLORY_ID)).toBe(false)
+    expect(refusals()).toEqual([
+      `warn hub: left out presence from a connection to oversized: the state for client ${MALLORY_ID} is 101 KiB, over the 64 KiB limit`,
+    ])
+
+    const joiner = client('oversized')
+    await waitFor(() => namesSeenBy(joiner).includes('Small'), 'the joiner to receive everyone present')
+    expect(namesSeenBy(joiner)).not.toContain('Huge')
+    expect(joiner.provider.awareness.getStates().has(MALLORY_ID)).toBe(false)
+  })
+
+  it('keeps normal presence working, including a client that reconnects with its same id', async () => {
+    const alice = client('normal')
+    const bob = client('normal')
+    await Promise.all([synced(alice), synced(bob)])
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
+    bob.provider.awareness.setLocalStateField('user', { name: 'Bob' })
+    await waitFor(() => nameOf(bob, alice.doc.clientID) === 'Alice', 'Bob to see Alice')
+    await waitFor(() => nameOf(alice, bob.doc.clientID) === 'Bob', 'Alice to see Bob')
+
+    alice.provider.disconnect()
+    await waitFor(() => nameOf(bob, alice.doc.clientID) === undefined, 'Alice to leave Bob’s list')
+    alice.provider.connect()
+    await synced(alice)
+    // Her first message repeats the clock her presence had, which any y-websocket server ignores; her
+    // next change (a caret move, or the renewal every 15 s) re-introduces the id her old connection held.
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice again' })
+    await waitFor(() => nameOf(bob, alice.doc.clientID) === 'Alice again', 'Alice, reconnected with the same id, to be back')
+    bob.provider.awareness.setLocalStateField('user', { name: 'Bob again' })
+    await waitFor(() => nameOf(alice, bob.doc.clientID) === 'Bob again', 'Alice to follow Bob’s changes')
+    // Every client echoes the presence it receives back to the hub; none of that is taken for spoofing.
+    expect(refusals()).toEqual([])
+  })
+})
