@@ -1,7 +1,8 @@
 /**
  * What the board tells people about their connection and their changes. It must never claim more
  * than is true: "Saved" only once the hub (which writes to disk before it relays) holds every change
- * made in this window.
+ * made in this window; "on this device" only while this browser can keep a copy of them
+ * (renderer/src/deviceCopy.ts).
  */
 
 export type ConnectionState = 'connecting' | 'refused' | 'reconnecting' | 'saving' | 'saved'
@@ -15,6 +16,10 @@ export interface ConnectionFacts {
   refused: boolean
   /** Every change made here is known to be stored by the hub. */
   hubHasEverything: boolean
+  /** Changes the hub has not stored are written to this device's storage (false when the browser refuses it). */
+  deviceCopyWorks: boolean
+  /** The plan on screen came from the copy kept on this device: changes left unsent by a window closed before the hub had them. */
+  shownFromDevice: boolean
 }
 
 export interface ConnectionStatus {
@@ -26,11 +31,18 @@ export function describeConnection(facts: ConnectionFacts): ConnectionStatus {
   if (facts.refused) {
     return { state: 'refused', label: 'The hub refused this link’s access code. Ask whoever runs Roundtable for a new link.' }
   }
-  if (!facts.connected) {
-    if (!facts.everSynced) return { state: 'connecting', label: 'Connecting to the hub…' }
-    return { state: 'reconnecting', label: 'Reconnecting — your changes are kept here and will be sent when the hub is back' }
+  if (!facts.everSynced) {
+    if (facts.shownFromDevice) {
+      return { state: 'connecting', label: 'Connecting to the hub — showing the copy kept on this device; your changes will be sent when the hub answers' }
+    }
+    return { state: 'connecting', label: 'Connecting to the hub…' }
   }
-  if (!facts.everSynced) return { state: 'connecting', label: 'Connecting to the hub…' }
+  if (!facts.connected) {
+    if (!facts.deviceCopyWorks) {
+      return { state: 'reconnecting', label: 'Reconnecting — your changes are kept here in this window only: keep it open until the hub is back' }
+    }
+    return { state: 'reconnecting', label: 'Reconnecting — your changes are kept here, on this device, and will be sent when the hub is back' }
+  }
   if (!facts.hubHasEverything) return { state: 'saving', label: 'Connected — saving…' }
   return { state: 'saved', label: 'Connected — all changes saved' }
 }

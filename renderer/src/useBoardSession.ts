@@ -5,13 +5,27 @@ import { createBoardUndoManager } from '../../shared/board'
 import { describeConnection, type ConnectionFacts, type ConnectionStatus } from '../../shared/connection'
 import { participantsFrom, type Participant, type PresenceUser } from '../../shared/presence'
 import { remoteHasEverything } from '../../shared/stateVector'
+import { DeviceCopy } from './deviceCopy'
 import { fetchStoredStateVector, HubError, type HubAddress } from './hub'
 
-/** One open board: its Y.Doc (the only copy of its state in this window), the link to the hub, and undo. */
+/**
+ * One open board: its Y.Doc (the only copy of its state in this window), the link to the hub, and
+ * undo. While the hub lacks some of this window's changes, a copy is also kept on the device
+ * (deviceCopy.ts).
+ */
 export interface BoardSession {
   doc: Y.Doc
   provider: WebsocketProvider
   undoManager: Y.UndoManager
+}
+
+const OPENING: ConnectionFacts = {
+  connected: false,
+  everSynced: false,
+  refused: false,
+  hubHasEverything: true,
+  deviceCopyWorks: true,
+  shownFromDevice: false,
 }
 
 const SAVE_CHECK_DELAY_MS = 250
@@ -23,23 +37,30 @@ const SAVE_RECHECK_MS = 1000
  */
 export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUser): { session: BoardSession | null; status: ConnectionStatus } {
   const [session, setSession] = useState<BoardSession | null>(null)
-  const [facts, setFacts] = useState<ConnectionFacts>({ connected: false, everSynced: false, refused: false, hubHasEverything: true })
+  const [facts, setFacts] = useState<ConnectionFacts>(OPENING)
 
   useEffect(() => {
     // No garbage collection: a plan's agreed versions are snapshots that need deleted content kept.
     const doc = new Y.Doc({ gc: false })
-    const provider = new WebsocketProvider(hub.syncUrl, docId, doc, { params: { token: hub.token } })
-    const undoManager = createBoardUndoManager(doc)
-    setSession({ doc, provider, undoManager })
-
-    let current: ConnectionFacts = { connected: false, everSynced: false, refused: false, hubHasEverything: true }
+    let current: ConnectionFacts = OPENING
+    let disposed = false
     const update = (change: Partial<ConnectionFacts>) => {
       current = { ...current, ...change }
       setFacts(current)
     }
 
+    // What an earlier window here left unsent goes into the Y.Doc while the hub connects; the
+    // provider sends it when the hub answers.
+    const deviceCopy = new DeviceCopy(doc, docId, () => update({ deviceCopyWorks: false }))
+    update({ deviceCopyWorks: deviceCopy.works })
+    void deviceCopy.load().then((loaded) => {
+      if (loaded && !disposed) update({ shownFromDevice: true })
+    })
+    const provider = new WebsocketProvider(hub.syncUrl, docId, doc, { params: { token: hub.token } })
+    const undoManager = createBoardUndoManager(doc)
+    setSession({ doc, provider, undoManager })
+
     // "Saved" is only said once the hub's stored state holds everything this window has.
-    let disposed = false
     let checkTimer: ReturnType<typeof setTimeout> | undefined
     let checking = false
     const scheduleSaveCheck = (delay: number) => {
@@ -52,8 +73,11 @@ export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUs
       try {
         const stored = await fetchStoredStateVector(hub, docId)
         if (disposed) return
-        if (remoteHasEverything(Y.encodeStateVector(doc), stored)) update({ hubHasEverything: true })
-        else if (current.connected) scheduleSaveCheck(SAVE_RECHECK_MS)
+        if (remoteHasEverything(Y.encodeStateVector(doc), stored)) {
+          update({ hubHasEverything: true })
+          // The hub has it all, so the device copy is no longer needed (patient data: keep no more than needed).
+          void deviceCopy.release(stored)
+        } else if (current.connected) scheduleSaveCheck(SAVE_RECHECK_MS)
       } catch (error) {
         if (disposed) return
         if (error instanceof HubError && (error.status === 401 || error.status === 403)) {
@@ -81,12 +105,21 @@ export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUs
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       // Changes that arrived from the hub are already stored there; only our own need checking.
       if (origin === provider) return
+      deviceCopy.keep()
       update({ hubHasEverything: false })
       scheduleSaveCheck(SAVE_CHECK_DELAY_MS)
+    }
+    // Closing the window now would leave changes the hub has not stored (kept on the device, but
+    // the person should know): the browser asks first. Electron asks in main (electron/main/window.ts).
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (current.hubHasEverything) return
+      event.preventDefault()
+      event.returnValue = ''
     }
     provider.on('status', onStatus)
     provider.on('sync', onSync)
     doc.on('update', onUpdate)
+    window.addEventListener('beforeunload', onBeforeUnload)
 
     return () => {
       disposed = true
@@ -94,6 +127,8 @@ export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUs
       provider.off('status', onStatus)
       provider.off('sync', onSync)
       doc.off('update', onUpdate)
+      window.removeEventListener('beforeunload', onBeforeUnload)
+      deviceCopy.destroy()
       undoManager.destroy()
       provider.destroy()
       doc.destroy()
