@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 
 export interface MachineInfo {
   cpuModel: string
@@ -18,7 +18,7 @@ export interface MachineInfo {
 }
 
 const REPO_ROOT = dirname(dirname(fileURLToPath(import.meta.url)))
-const MEASURED_PACKAGES = ['yjs', 'y-websocket', '@y/websocket-server', 'y-protocols', 'ws', 'better-sqlite3', 'lexical', '@lexical/yjs']
+const MEASURED_PACKAGES = ['yjs', 'y-websocket', '@y/websocket-server', 'y-protocols', 'ws', 'better-sqlite3-multiple-ciphers', 'lexical', '@lexical/yjs']
 
 function installedVersion(name: string): string {
   try {

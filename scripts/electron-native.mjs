@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Builds better-sqlite3 for Electron's ABI into .native/electron-<version>-<platform>-<arch>/, for
+// Builds better-sqlite3-multiple-ciphers (better-sqlite3 with SQLCipher; the app's one SQLite driver) for Electron's ABI into .native/electron-<version>-<platform>-<arch>/, for
 // `npm start` / `npm run dev` (run first) and `npm run dist` (bundled as an extraResource).
 //
-// Why a separate folder: node_modules/better-sqlite3/build holds the build for Node's ABI, which
+// Why a separate folder: node_modules/better-sqlite3-multiple-ciphers/build holds the build for Node's ABI, which
 // `npm test` and `npm run serve` use. Rebuilding it in place for Electron (what electron-rebuild and
 // electron-builder's npmRebuild do) would break those. So we copy the package to a temporary folder,
 // build there, and copy out only the .node file; electron/main/paths.ts points the hub at it
@@ -19,6 +19,8 @@ import { homedir, tmpdir } from 'node:os'
 import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
+/** The SQLite driver: better-sqlite3 built with SQLite3MultipleCiphers, for encryption at rest. */
+export const SQLITE_PACKAGE = 'better-sqlite3-multiple-ciphers'
 export const BINDING_FILE = 'better_sqlite3.node'
 export const STAMP_FILE = 'build.json'
 export const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers'
@@ -93,10 +95,11 @@ export function shouldCopy(packageDir, path) {
 }
 
 export function stampFor({ electronVersion, platform, arch, betterSqlite3Version }) {
-  return { electronVersion, platform, arch, betterSqlite3Version }
+  // The package's name too: plain better-sqlite3 once had the same version number.
+  return { electronVersion, platform, arch, sqlitePackage: SQLITE_PACKAGE, betterSqlite3Version }
 }
 
-/** The binding is current when it exists and was built for the same Electron, OS, CPU and better-sqlite3. */
+/** The binding is current when it exists and was built for the same Electron, OS, CPU and driver. */
 export function isUpToDate(stamp, expected, bindingExists) {
   if (!bindingExists || !stamp || typeof stamp !== 'object') return false
   return Object.entries(expected).every(([key, value]) => stamp[key] === value)
@@ -127,7 +130,7 @@ export function binaryFormatMatches(header, platform) {
 
 export function failureMessage({ electronVersion, platform, arch, attempts, target }) {
   const lines = [
-    `Could not build better-sqlite3 for Electron ${electronVersion} (${platform}-${arch}).`,
+    `Could not build ${SQLITE_PACKAGE} for Electron ${electronVersion} (${platform}-${arch}).`,
     '',
     ...attempts.map((attempt) => `- ${attempt.name} failed: ${attempt.reason}`),
     '',
@@ -164,7 +167,7 @@ function readHeader(file) {
 }
 
 /**
- * Makes sure the Electron build of better-sqlite3 exists, building it if not. `run` and `log` are
+ * Makes sure the Electron build of the SQLite driver exists, building it if not. `run` and `log` are
  * injectable so tests can play both tools failing, or one succeeding, without any network.
  * Returns { path, status: 'up-to-date' | 'built', method }.
  */
@@ -181,9 +184,9 @@ export function ensureElectronBinding({
   tempRoot = tmpdir(),
   devDir = join(homedir(), '.electron-gyp'),
 }) {
-  const packageDir = join(root, 'node_modules', 'better-sqlite3')
+  const packageDir = join(root, 'node_modules', SQLITE_PACKAGE)
   if (!existsSync(join(packageDir, 'package.json'))) {
-    throw new Error(`better-sqlite3 is not installed (${packageDir} is missing). Run npm ci first.`)
+    throw new Error(`${SQLITE_PACKAGE} is not installed (${packageDir} is missing). Run npm ci first.`)
   }
   const betterSqlite3Version = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version
   const outDir = electronNativeDir(root, electronVersion, platform, arch)
@@ -199,7 +202,7 @@ export function ensureElectronBinding({
       stamp = null
     }
     if (isUpToDate(stamp, expected, existsSync(target))) {
-      log(`better-sqlite3 ${betterSqlite3Version} for Electron ${electronVersion} (${platform}-${arch}) is already built: ${relative(root, target)}`)
+      log(`${SQLITE_PACKAGE} ${betterSqlite3Version} for Electron ${electronVersion} (${platform}-${arch}) is already built: ${relative(root, target)}`)
       return { path: target, status: 'up-to-date', method: stamp.method }
     }
   }
@@ -214,7 +217,7 @@ export function ensureElectronBinding({
   try {
     const attempt = (name, args, note) => {
       // A fresh copy for each attempt, so a half-finished one cannot leak into the next.
-      const copy = join(work, `${name}-better-sqlite3`)
+      const copy = join(work, `${name}-${SQLITE_PACKAGE}`)
       cpSync(packageDir, copy, { recursive: true, filter: (path) => shouldCopy(packageDir, path) })
       let script
       try {
@@ -242,7 +245,7 @@ export function ensureElectronBinding({
     let built = attempt(
       'prebuild-install',
       prebuildInstallArgs({ electronVersion, platform, arch }),
-      `Fetching a prebuilt better-sqlite3 ${betterSqlite3Version} for Electron ${electronVersion} (${platform}-${arch})…`,
+      `Fetching a prebuilt ${SQLITE_PACKAGE} ${betterSqlite3Version} for Electron ${electronVersion} (${platform}-${arch})…`,
     )
     if (!built) {
       method = 'node-gyp'
@@ -252,7 +255,7 @@ export function ensureElectronBinding({
         built = attempt(
           'node-gyp',
           nodeGypArgs({ electronVersion, arch, devDir }),
-          'No prebuilt binary; compiling better-sqlite3 from source for Electron (about two minutes)…',
+          `No prebuilt binary; compiling ${SQLITE_PACKAGE} from source for Electron (a few minutes)…`,
         )
       }
     }

@@ -69,7 +69,7 @@ describe('pure helpers', () => {
   })
 
   it('copies the package without its Node build', () => {
-    const pkg = join('/r', 'node_modules', 'better-sqlite3')
+    const pkg = join('/r', 'node_modules', 'better-sqlite3-multiple-ciphers')
     expect(shouldCopy(pkg, pkg)).toBe(true)
     expect(shouldCopy(pkg, join(pkg, 'src', 'better_sqlite3.cpp'))).toBe(true)
     expect(shouldCopy(pkg, join(pkg, 'deps', 'sqlite3', 'sqlite3.c'))).toBe(true)
@@ -80,12 +80,14 @@ describe('pure helpers', () => {
   })
 
   it('knows when a binding is current', () => {
-    const expected = { electronVersion: '45.4.1', platform: 'linux', arch: 'x64', betterSqlite3Version: '12.11.1' }
+    const expected = { electronVersion: '45.4.1', platform: 'linux', arch: 'x64', sqlitePackage: 'better-sqlite3-multiple-ciphers', betterSqlite3Version: '12.11.1' }
     expect(isUpToDate({ ...expected, method: 'node-gyp' }, expected, true)).toBe(true)
     expect(isUpToDate({ ...expected }, expected, false)).toBe(false)
     expect(isUpToDate({ ...expected, electronVersion: '45.4.0' }, expected, true)).toBe(false)
     expect(isUpToDate({ ...expected, betterSqlite3Version: '12.10.0' }, expected, true)).toBe(false)
     expect(isUpToDate(null, expected, true)).toBe(false)
+    // A build of plain better-sqlite3 (no encryption) of the same version is not current.
+    expect(isUpToDate({ ...expected, sqlitePackage: undefined }, expected, true)).toBe(false)
   })
 
   it('recognises each OS binary format', () => {
@@ -109,13 +111,13 @@ describe('pure helpers', () => {
 describe('ensureElectronBinding', () => {
   let root: string
   let tempRoot: string
-  const nodeBuild = () => join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')
+  const nodeBuild = () => join(root, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node')
 
   function fakeProject(version = '12.11.1') {
-    const pkg = join(root, 'node_modules', 'better-sqlite3')
+    const pkg = join(root, 'node_modules', 'better-sqlite3-multiple-ciphers')
     mkdirSync(join(pkg, 'build', 'Release'), { recursive: true })
     mkdirSync(join(pkg, 'src'), { recursive: true })
-    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'better-sqlite3', version }))
+    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'better-sqlite3-multiple-ciphers', version }))
     writeFileSync(join(pkg, 'binding.gyp'), '{}')
     writeFileSync(join(pkg, 'src', 'better_sqlite3.cpp'), '// source')
     writeFileSync(nodeBuild(), 'NODE-ABI BUILD')
@@ -182,7 +184,7 @@ describe('ensureElectronBinding', () => {
     expect(readFileSync(nodeBuild(), 'utf8')).toBe('NODE-ABI BUILD')
     expect(readdirSync(tempRoot)).toEqual([])
     const stamp = JSON.parse(readFileSync(join(root, '.native', `electron-45.4.1-${process.platform}-x64`, 'build.json'), 'utf8'))
-    expect(stamp).toMatchObject({ electronVersion: '45.4.1', platform: process.platform, arch: 'x64', betterSqlite3Version: '12.11.1', method: 'prebuild-install' })
+    expect(stamp).toMatchObject({ electronVersion: '45.4.1', platform: process.platform, arch: 'x64', sqlitePackage: 'better-sqlite3-multiple-ciphers', betterSqlite3Version: '12.11.1', method: 'prebuild-install' })
   })
 
   it('falls back to node-gyp with Electron headers when there is no prebuilt binary', () => {
@@ -196,7 +198,7 @@ describe('ensureElectronBinding', () => {
     expect(readFileSync(nodeBuild(), 'utf8')).toBe('NODE-ABI BUILD')
   })
 
-  it('skips when already built for this Electron and better-sqlite3, and rebuilds when either changes', () => {
+  it('skips when already built for this Electron and driver, and rebuilds when either changes', () => {
     const first = fakeRun({ 'prebuild-install': header })
     ensureElectronBinding(options(first.run))
     const again = fakeRun({ 'prebuild-install': header })
@@ -218,7 +220,7 @@ describe('ensureElectronBinding', () => {
     } catch (error) {
       message = (error as Error).message
     }
-    expect(message).toMatch(/^Could not build better-sqlite3 for Electron 45\.4\.1/)
+    expect(message).toMatch(/^Could not build better-sqlite3-multiple-ciphers for Electron 45\.4\.1/)
     expect(message).toContain('prebuild-install failed: exit code 1')
     expect(message).toContain('ENOTFOUND github.com')
     expect(message).toContain('node-gyp failed')
@@ -242,9 +244,9 @@ describe('ensureElectronBinding', () => {
     expect(calls.map((call) => call.tool)).toEqual(['prebuild-install'])
   })
 
-  it('says when better-sqlite3 is not installed', () => {
-    rmSync(join(root, 'node_modules', 'better-sqlite3'), { recursive: true })
-    expect(() => ensureElectronBinding(options(fakeRun({}).run))).toThrow(/better-sqlite3 is not installed.*npm ci/)
+  it('says when the SQLite driver is not installed', () => {
+    rmSync(join(root, 'node_modules', 'better-sqlite3-multiple-ciphers'), { recursive: true })
+    expect(() => ensureElectronBinding(options(fakeRun({}).run))).toThrow(/better-sqlite3-multiple-ciphers is not installed.*npm ci/)
   })
 })
 
