@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DATABASE_FILE_NAME, DocumentStore } from '../electron/hub/store'
 import { describeMachine } from './machine'
-import { BENCH_DATA_KEY } from './encryption'
+import { BENCH_DATA_KEY, measureEncryption, renderEncryption, type EncryptionFigures } from './encryption'
 import { measurePlan } from './plan'
 import {
   appendToStore,
@@ -204,8 +204,10 @@ async function main(): Promise<void> {
 
   const workDir = mkdtempSync(join(tmpdir(), 'roundtable-bench-store-'))
   let store: StoreFigures
+  let encryption: EncryptionFigures
   try {
     store = await measureStore(workDir)
+    encryption = measureEncryption(workDir, { updatesPerRound: 10_000, rounds: 4, reopenRepetitions: 5 }, log)
   } finally {
     rmSync(workDir, { recursive: true, force: true })
   }
@@ -225,9 +227,11 @@ async function main(): Promise<void> {
     plan,
   })
   mkdirSync(dirname(REPORT_FILE), { recursive: true })
-  writeFileSync(REPORT_FILE, report.markdown)
+  const encryptionReport = renderEncryption(encryption)
+  writeFileSync(REPORT_FILE, `${report.markdown}\n${encryptionReport.markdown}`)
   console.log('')
   console.log(report.summary)
+  console.log(encryptionReport.summary)
   log(`wrote ${REPORT_FILE} in ${durationSeconds.toFixed(0)} s`)
 }
 
