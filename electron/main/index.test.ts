@@ -181,7 +181,8 @@ describe('main process start-up', () => {
   })
 
   it('keeps the data key beside the data folder, locked by safeStorage, and the data folder private', () => {
-    expect(readdirSync(userData).sort()).toEqual(['data', 'data-key.json'])
+    // hub-port: the port to try first next launch, so the window keeps its address (electron/main/hubPort.ts).
+    expect(readdirSync(userData).sort()).toEqual(['data', 'data-key.json', 'hub-port'])
     const stored = JSON.parse(readFileSync(join(userData, 'data-key.json'), 'utf8'))
     expect(stored.protection).toBe('os')
     expect(Buffer.from(stored.key, 'base64').toString()).toMatch(/^locked:[0-9a-f]{64}$/)

@@ -7,6 +7,7 @@ import { generateToken, TokenRegistry } from '../hub/tokens'
 import type { HubLogger } from '../hub/types'
 import { desktopDataKey } from './data-key'
 import type { HandlerContext } from './handlers'
+import { startOnRememberedPort } from './hubPort'
 import { registerHandlers } from './ipc'
 import { menuTemplate } from './menu'
 import { appLocations, pageTarget } from './paths'
@@ -92,18 +93,25 @@ async function start(): Promise<void> {
   // A fresh token each launch, known only to this process and its window.
   const token = generateToken()
   try {
-    hub = await startHub({
-      dataDir,
-      dataKey: dataKey.key,
-      host: '127.0.0.1',
-      port: 0,
-      tokens: TokenRegistry.withAdminToken(token),
-      staticDir: locations.rendererDir,
-      // Only under `npm run dev`: the page comes from Vite's dev server, which must reach the hub.
-      allowedOrigins: devServerUrl ? [new URL(devServerUrl).origin] : undefined,
-      sqliteNativeBinding: locations.sqliteBinding,
-      logger,
-    })
+    // The same port as last time when it is free: the window's storage (unsent changes) belongs to its address.
+    const portFile = join(app.getPath('userData'), 'hub-port')
+    hub = await startOnRememberedPort(
+      portFile,
+      (port) =>
+        startHub({
+          dataDir,
+          dataKey: dataKey.key,
+          host: '127.0.0.1',
+          port,
+          tokens: TokenRegistry.withAdminToken(token),
+          staticDir: locations.rendererDir,
+          // Only under `npm run dev`: the page comes from Vite's dev server, which must reach the hub.
+          allowedOrigins: devServerUrl ? [new URL(devServerUrl).origin] : undefined,
+          sqliteNativeBinding: locations.sqliteBinding,
+          logger,
+        }),
+      (message) => logger.warn(message),
+    )
   } catch (error) {
     throw new StartupError('Roundtable could not open its data', `${(error as Error).message}\n\nData folder: ${dataDir}`)
   }
