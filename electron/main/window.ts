@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, dialog, type MessageBoxSyncOptions } from 'electron'
 import { bridgeSwitch } from '../preload/bridge'
 
 export interface MainWindowOptions {
@@ -9,6 +9,19 @@ export interface MainWindowOptions {
   channels: readonly string[]
   withDevTools: boolean
   log(message: string): void
+}
+
+const CLOSE_ANYWAY = 1
+
+export const UNSENT_CHANGES_QUESTION: MessageBoxSyncOptions = {
+  type: 'warning',
+  title: 'Roundtable',
+  message: 'Some of your changes have not reached the hub yet.',
+  detail: 'If you close now, they are kept on this device and sent the next time this plan is opened here.',
+  buttons: ['Stay', 'Close anyway'],
+  defaultId: 0,
+  cancelId: 0,
+  noLink: true,
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -51,6 +64,12 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   window.once('ready-to-show', () => window.show())
   window.webContents.on('did-fail-load', (_event, code, description, url) => {
     if (code !== -3) options.log(`window: could not load ${url.split('?')[0]}: ${description} (${code})`)
+  })
+  // The page asks before it closes only while it holds changes the hub has not stored
+  // (renderer/src/useBoardSession.ts). A browser then shows its own question; Electron shows none
+  // and would simply keep the window open, so the question is asked here.
+  window.webContents.on('will-prevent-unload', (event) => {
+    if (dialog.showMessageBoxSync(window, UNSENT_CHANGES_QUESTION) === CLOSE_ANYWAY) event.preventDefault()
   })
   window.webContents.on('render-process-gone', (_event, details) => {
     options.log(`window: the page stopped (${details.reason}); reloading`)
