@@ -13,7 +13,9 @@ const serveScript = join(root, 'out', 'main', 'serve.js')
  */
 export class ServedHub {
   readonly token = `e2e-token-${Math.random().toString(36).slice(2)}-0123456789`
-  readonly dataDir = mkdtempSync(join(tmpdir(), 'roundtable-e2e-'))
+  /** A home of its own: the data folder, and beside it the config folder where serve keeps its data key. */
+  private readonly home = mkdtempSync(join(tmpdir(), 'roundtable-e2e-'))
+  readonly dataDir = join(this.home, 'data')
   private child: ChildProcess | null = null
   private port = 0
   private output = ''
@@ -32,7 +34,8 @@ export class ServedHub {
     this.output = ''
     const child = spawn(process.execPath, [serveScript, '--port', String(this.port), '--data', this.dataDir, '--token', this.token], {
       cwd: root,
-      env: { ...process.env, ROUNDTABLE_TOKEN: '' },
+      // Its own config folder, so the key made on first start never lands in the tester's ~/.config.
+      env: { ...process.env, ROUNDTABLE_TOKEN: '', ROUNDTABLE_DATA_KEY: '', XDG_CONFIG_HOME: join(this.home, 'config') },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     this.child = child
@@ -61,7 +64,7 @@ export class ServedHub {
 
   async dispose(): Promise<void> {
     await this.stop()
-    rmSync(this.dataDir, { recursive: true, force: true })
+    rmSync(this.home, { recursive: true, force: true })
   }
 
   /** Everything the hub printed, for failure messages. */
