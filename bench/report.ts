@@ -2,8 +2,10 @@ import { count, ms, ratio, table, verdict, type TargetRow } from './format'
 import type { MachineInfo } from './machine'
 import type { PlanFigures, PlanSettings } from './plan'
 import { planSummaryLines, renderPlanSections } from './report-plan'
+import { renderSlowReaderSection, slowReaderSummaryLines } from './report-slow-reader'
 import { renderStoreSections, storeTargetRows, type StoreFigures, type StoreSettings } from './report-store'
 import type { ServerKind } from './server-ipc'
+import type { SlowReaderFigures, SlowReaderSettings } from './slow-reader'
 import { describe, median, type Distribution } from './stats'
 import type { SyncLoadParams, SyncLoadResult } from './sync-latency'
 
@@ -13,6 +15,7 @@ export interface BenchSettings extends StoreSettings {
   sync: SyncLoadParams
   syncRounds: number
   plan: PlanSettings
+  slowReader: SlowReaderSettings
 }
 
 export interface BenchResults {
@@ -24,6 +27,7 @@ export interface BenchResults {
   sync: Record<ServerKind, SyncLoadResult[]>
   store: StoreFigures
   plan: PlanFigures
+  slowReader: SlowReaderFigures
 }
 
 const SYNC_P99_TARGET_MS = 20
@@ -215,7 +219,8 @@ either server.
 ${burstTable}
 
 ${renderStoreSections(store, settings)}
-${renderPlanSections(results.plan, settings.plan, machine.cores)}`
+${renderPlanSections(results.plan, settings.plan, machine.cores)}
+${renderSlowReaderSection(results.slowReader, settings.slowReader)}`
 
   const summary = [
     'Against the targets:',
@@ -227,6 +232,7 @@ ${renderPlanSections(results.plan, settings.plan, machine.cores)}`
       `reference ${ms(reference.latency.p50)}/${ms(reference.latency.p99)} ms ` +
       `(lost deliveries: ${roundtable.lostDeliveries} / ${reference.lostDeliveries})`,
     ...planSummaryLines(results.plan),
+    ...slowReaderSummaryLines(results.slowReader),
   ].join('\n')
 
   return { markdown, summary }
