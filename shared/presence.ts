@@ -3,6 +3,8 @@
  * read back from awareness comes from other people's devices, so it is checked before it is shown.
  */
 
+import type { Awareness } from 'y-protocols/awareness'
+
 export const MAX_NAME_LENGTH = 40
 
 /** NHS palette colours with at least 3:1 contrast on white, for the dot beside each name. */
@@ -60,4 +62,15 @@ export function participantsFrom(states: ReadonlyMap<number, unknown>, myClientI
     if (a.isMe !== b.isMe) return a.isMe ? -1 : 1
     return a.name.localeCompare(b.name, 'en-GB') || a.clientId - b.clientId
   })
+}
+
+/**
+ * Publishes this window's presence again, with a newer clock. Call it when a connection to the hub
+ * opens: y-websocket resends presence at the clock the hub saw before the old connection dropped,
+ * which the hub (like any y-websocket server) ignores, so the person would be missing from everyone's
+ * "Here now" until the 15-second renewal.
+ */
+export function announcePresenceAgain(awareness: Pick<Awareness, 'getLocalState' | 'setLocalState'>): void {
+  const state = awareness.getLocalState()
+  if (state !== null) awareness.setLocalState({ ...state })
 }

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { createBoardUndoManager } from '../../shared/board'
 import { describeConnection, type ConnectionFacts, type ConnectionStatus } from '../../shared/connection'
-import { participantsFrom, type Participant, type PresenceUser } from '../../shared/presence'
+import { announcePresenceAgain, participantsFrom, type Participant, type PresenceUser } from '../../shared/presence'
 import { remoteHasEverything } from '../../shared/stateVector'
 import { DeviceCopy } from './deviceCopy'
 import { fetchStoredStateVector, HubError, type HubAddress } from './hub'
@@ -93,6 +93,7 @@ export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUs
 
     const onStatus = ({ status }: { status: string }) => {
       update({ connected: status === 'connected' })
+      if (status === 'connected') announcePresenceAgain(provider.awareness)
       // A refused WebSocket looks like any other failure from here; the API says which it was.
       if (status !== 'connected' && !current.everSynced) void checkSaved()
       if (status === 'connected' && !current.hubHasEverything) scheduleSaveCheck(SAVE_CHECK_DELAY_MS)

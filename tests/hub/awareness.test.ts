@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as encoding from 'lib0/encoding'
 import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, waitFor, TEST_TOKEN, type TestClient, type TestHub } from './helpers'
+import { announcePresenceAgain } from '../../shared/presence'
 
 interface RawEntry {
   clientId: number
@@ -136,6 +137,24 @@ describe('hub: presence belongs to the connection that introduced it', () => {
     await waitFor(() => namesSeenBy(joiner).includes('Small'), 'the joiner to receive everyone present')
     expect(namesSeenBy(joiner)).not.toContain('Huge')
     expect(joiner.provider.awareness.getStates().has(MALLORY_ID)).toBe(false)
+  })
+
+  it('shows a reconnected person again at once when their window announces its presence on connecting', async () => {
+    const alice = client('back-at-once')
+    const bob = client('back-at-once')
+    // What the app's window does on every connection (renderer/src/useBoardSession.ts).
+    alice.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') announcePresenceAgain(alice.provider.awareness)
+    })
+    await Promise.all([synced(alice), synced(bob)])
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
+    await waitFor(() => nameOf(bob, alice.doc.clientID) === 'Alice', 'Bob to see Alice')
+    alice.provider.disconnect()
+    await waitFor(() => nameOf(bob, alice.doc.clientID) === undefined, 'Alice to leave Bob’s list')
+    alice.provider.connect()
+    // No change of hers after reconnecting: well within the 15 s renewal, she is listed again.
+    await waitFor(() => nameOf(bob, alice.doc.clientID) === 'Alice', 'Alice to be back in Bob’s list', 5000)
+    expect(refusals()).toEqual([])
   })
 
   it('keeps normal presence working, including a client that reconnects with its same id', async () => {
