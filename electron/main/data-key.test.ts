@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -91,5 +91,29 @@ describe('desktopDataKey', () => {
     expect(() => desktopDataKey({ userDataDir, dataDir, protection: fakeSafeStorage('x', { available: false }), platform: 'win32' })).toThrow(
       /keychain, which is not available now/,
     )
+  })
+  it('never puts any part of the key in its message when the key file is damaged or not in its form', () => {
+    // A key restored by hand as bare hex: JSON.parse's own message would quote its first digits.
+    const key = 'abcdef0123456789'.repeat(4)
+    const tries = [
+      [`${key}\n`, /is not valid JSON\. Restore it from your backup.*"protection": "file-permissions"/],
+      [`{"protection": "file-permissions", "key": "${key.slice(0, 63)}"}`, /must hold a key of 64 hexadecimal digits/],
+      [`{"protection": "os", "key": ${JSON.stringify(key)}, "extra": [}`, /is not valid JSON/],
+      ['null', /not in a form this version understands/],
+      [`{"protection": "paper", "key": "${key}"}`, /not in a form this version understands/],
+    ] as const
+    for (const [contents, expected] of tries) {
+      writeFileSync(keyFile(), contents, { mode: 0o600 })
+      let message = ''
+      try {
+        desktopDataKey({ userDataDir, dataDir, protection: fakeSafeStorage('basic_text'), platform: 'linux' })
+      } catch (error) {
+        message = (error as Error).message
+      }
+      expect(message).toMatch(expected)
+      // The path may hold hex letters by chance; what must not appear is any run of the key's digits.
+      const withoutPath = message.replaceAll(keyFile(), '<file>')
+      for (let at = 0; at + 4 <= key.length; at++) expect(withoutPath, contents).not.toContain(key.slice(at, at + 4))
+    }
   })
 })

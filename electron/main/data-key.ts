@@ -78,15 +78,34 @@ function weakWarning(file: string): string {
   )
 }
 
-function readKeyFile(file: string, protection: OsKeyProtection): { key: DataKey; stored: KeyFile } {
-  let stored: KeyFile
+/**
+ * The key in the desktop's key file. No message quotes the file: a damaged one may hold the key (or
+ * part of it) in plain text, and these messages reach the screen and the log.
+ */
+function readDesktopKeyFile(file: string, protection: OsKeyProtection): { key: DataKey; stored: KeyFile } {
+  let text: string
   try {
-    stored = JSON.parse(readFileSync(file, 'utf8')) as KeyFile
+    text = readFileSync(file, 'utf8')
   } catch (error) {
     throw new DataKeyError(`The data key file ${file} could not be read (${(error as Error).message}). Restore it from your backup.`)
   }
-  if (stored.protection === 'file-permissions') return { key: parseDataKey(stored.key, `The data key file ${file}`), stored }
-  if (stored.protection !== 'os' || typeof stored.key !== 'string') {
+  let stored: Partial<KeyFile> | null
+  try {
+    // JSON.parse's own message quotes the start of the text, which may be the key itself.
+    stored = JSON.parse(text) as Partial<KeyFile> | null
+  } catch {
+    throw new DataKeyError(
+      `The data key file ${file} is not valid JSON. Restore it from your backup. A key kept as 64 hexadecimal digits ` +
+        'goes in as {"protection": "file-permissions", "key": "<the 64 digits>"}.',
+    )
+  }
+  if (typeof stored !== 'object' || stored === null || typeof stored.key !== 'string') {
+    throw new DataKeyError(`The data key file ${file} is not in a form this version understands. Restore it from your backup.`)
+  }
+  if (stored.protection === 'file-permissions') {
+    return { key: parseDataKey(stored.key, `The data key file ${file}`), stored: stored as KeyFile }
+  }
+  if (stored.protection !== 'os') {
     throw new DataKeyError(`The data key file ${file} is not in a form this version understands. Restore it from your backup.`)
   }
   if (!protection.isEncryptionAvailable()) {
@@ -104,7 +123,7 @@ function readKeyFile(file: string, protection: OsKeyProtection): { key: DataKey;
         'unlocked by the same user on the same computer; if the keychain was reset, restore the key from your backup.',
     )
   }
-  return { key: parseDataKey(hex, `The data key in ${file}`), stored }
+  return { key: parseDataKey(hex, `The data key in ${file}`), stored: stored as KeyFile }
 }
 
 export function desktopDataKey(input: { userDataDir: string; dataDir: string; protection: OsKeyProtection; platform: string }): DesktopDataKey {
@@ -121,7 +140,7 @@ export function desktopDataKey(input: { userDataDir: string; dataDir: string; pr
     created = writeNewPrivateFile(file, keyFileFor(generateDataKey(), input.protection, strong))
   }
   restrictMode(file, 0o600)
-  const { key, stored } = readKeyFile(file, input.protection)
+  const { key, stored } = readDesktopKeyFile(file, input.protection)
   if (stored.protection === 'file-permissions' && strong) {
     // A keyring has appeared since the key was made: lock the key in it now.
     replacePrivateFile(file, keyFileFor(key, input.protection, true))
