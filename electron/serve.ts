@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { startHub } from './hub'
 import { storeStateIn } from './hub/store-files'
-import { defaultKeyFile, parseDataKey, readKeyFile, readOrCreateKeyFile, type DataKey } from './hub/store-key'
+import { defaultKeyFile, parseDataKey, readHexKeyFile, readOrCreateKeyFile, type DataKey } from './hub/store-key'
 import { TokenRegistry, generateToken } from './hub/tokens'
 
 /**
@@ -68,7 +68,7 @@ function chooseDataKey(): { key: DataKey; source: string } {
   if (keyFile !== undefined) {
     const file = resolve(keyFile)
     if (!existsSync(file)) refuse(`The key file ${file} (from --key-file) does not exist.`)
-    const key = readKeyFile(file)
+    const key = readHexKeyFile(file)
     if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
       console.warn(`Warning: other users on this computer can read the key file ${file}; run chmod 600 on it.`)
     }

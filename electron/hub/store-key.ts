@@ -54,11 +54,20 @@ export function defaultKeyFile(env: NodeJS.ProcessEnv = process.env, home = home
   return join(configHome, 'roundtable', 'data.key')
 }
 
-export function readKeyFile(file: string): DataKey {
+/** The key in a file that holds just its 64 hexadecimal digits (`npm run serve`'s key file). */
+export function readHexKeyFile(file: string): DataKey {
+  const key = readHexKeyFileIfPresent(file)
+  if (key === null) throw new DataKeyError(`The key file ${file} does not exist.`)
+  return key
+}
+
+/** Like readHexKeyFile, but null when there is no file at all. */
+function readHexKeyFileIfPresent(file: string): DataKey | null {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw new DataKeyError(`Could not read the key file ${file}: ${(error as Error).message}.`)
   }
   return parseDataKey(text, `The key file ${file}`)
@@ -92,13 +101,20 @@ export function writeNewPrivateFile(file: string, contents: string | Buffer): bo
 }
 
 /**
- * The key in `file`, making a new random one there first if there is none. Whoever calls this must
- * have made sure no encrypted store is waiting for a key that was lost (see keyIsMissing in serve).
+ * The key in `file`, making a new random one there first if there is none. An existing file is only
+ * read (its folder may be read-only). Whoever calls this must have made sure no encrypted store is
+ * waiting for a key that was lost: a new key would never open it.
  */
 export function readOrCreateKeyFile(file: string): { key: DataKey; created: boolean } {
+  const existing = readHexKeyFileIfPresent(file)
+  if (existing !== null) {
+    restrictMode(file, 0o600)
+    return { key: existing, created: false }
+  }
+  // Another process may make it between the read and here: then its key is the one read back.
   const created = writeNewPrivateFile(file, `${formatDataKey(generateDataKey())}\n`)
   restrictMode(file, 0o600)
-  return { key: readKeyFile(file), created }
+  return { key: readHexKeyFile(file), created }
 }
 
 /** Takes group and other permissions off `path` if it has any (a no-op on Windows, which has no modes). */
