@@ -17,7 +17,8 @@ export type DocumentSummary = z.infer<typeof documentSummarySchema>
 
 export const documentListSchema = z.object({ documents: z.array(documentSummarySchema) })
 
-export const stateVectorAnswerSchema = z.object({ stateVector: z.string() })
+/** What the hub has stored of a board: its Yjs state vector and a Yjs snapshot (which also holds deletions), base64. */
+export const storedStateAnswerSchema = z.object({ stateVector: z.string(), snapshot: z.string() })
 
 export const apiErrorSchema = z.object({ error: z.string() })
 

@@ -11,15 +11,9 @@ export function deviceCopyName(docId: string): string {
 }
 
 /**
- * True when a peer whose state vector is `stored` holds everything in every one of `updates` (the
- * copy's rows), so they may be cleared. Like the "saved" check, it compares what was inserted;
- * deletions move no clock.
+ * True when a peer whose stored state is `stored` holds everything in every one of `updates` (the
+ * copy's rows), insertions and deletions alike, so they may be cleared.
  */
-export function storedHoldsAll(updates: readonly Uint8Array[], stored: Uint8Array): boolean {
-  const clocks = Y.decodeStateVector(stored)
-  return updates.every((update) => {
-    const { to } = Y.parseUpdateMeta(update)
-    for (const [client, clock] of to) if ((clocks.get(client) ?? 0) < clock) return false
-    return true
-  })
+export function storedHoldsAll(updates: readonly Uint8Array[], stored: Y.Snapshot): boolean {
+  return updates.every((update) => Y.snapshotContainsUpdate(stored, update))
 }

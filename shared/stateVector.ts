@@ -13,6 +13,21 @@ export function remoteHasEverything(local: Uint8Array, remote: Uint8Array): bool
   return true
 }
 
+/**
+ * True when a peer whose stored state is `remote` holds every change in `local`: every insertion (the
+ * state vector) and every deletion (the delete set, which a state vector cannot show). "Saved" and
+ * clearing the device copy both rest on this, so a change that only deletes is never taken as stored
+ * before it is.
+ */
+export function snapshotHoldsAll(remote: Y.Snapshot, local: Y.Snapshot): boolean {
+  for (const [clientId, clock] of local.sv) {
+    if ((remote.sv.get(clientId) ?? 0) < clock) return false
+  }
+  // Merging sorts and joins ranges, so equal sets compare equal; what `local` adds shows as a difference.
+  const remoteDeletions = Y.mergeDeleteSets([remote.ds])
+  return Y.equalDeleteSets(remoteDeletions, Y.mergeDeleteSets([remoteDeletions, local.ds]))
+}
+
 export function toBase64(bytes: Uint8Array): string {
   let binary = ''
   for (const byte of bytes) binary += String.fromCharCode(byte)

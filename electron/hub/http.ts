@@ -17,7 +17,7 @@ export interface HttpContext {
   crossOriginPages: ReadonlySet<string>
   version: string
   listDocuments(): DocumentSummary[]
-  stateVector(docId: string): Uint8Array
+  storedState(docId: string): { stateVector: Uint8Array; snapshot: Uint8Array }
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -141,7 +141,8 @@ function handleApi(context: HttpContext, request: IncomingMessage, response: Ser
       sendJson(request, response, 403, { error: 'This access code does not open that board.' })
       return
     }
-    sendJson(request, response, 200, { stateVector: toBase64(context.stateVector(docId)) })
+    const stored = context.storedState(docId)
+    sendJson(request, response, 200, { stateVector: toBase64(stored.stateVector), snapshot: toBase64(stored.snapshot) })
     return
   }
   sendJson(request, response, 404, { error: 'There is nothing at this address.' })

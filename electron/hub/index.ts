@@ -61,7 +61,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     crossOriginPages: new Set(options.allowedOrigins ?? []),
     version: HUB_VERSION,
     listDocuments: () => store.listDocuments(),
-    stateVector: (docId: string) => rooms.stateVector(docId),
+    storedState: (docId: string) => rooms.storedState(docId),
   }
 
   const server = createServer((request, response) => {

@@ -58,15 +58,19 @@ export class RoomRegistry {
     })
   }
 
-  /** What the hub holds of a document, without keeping it loaded. */
-  stateVector(docId: string): Uint8Array {
+  /**
+   * What the hub holds of a document, without keeping it loaded: its state vector (what was inserted)
+   * and a snapshot, which adds what was deleted (a deletion moves no clock, so a state vector alone
+   * cannot say whether a deletion was stored).
+   */
+  storedState(docId: string): StoredState {
     const room = this.rooms.get(docId)
-    if (room) return Y.encodeStateVector(room.doc)
+    if (room) return storedStateOf(room.doc)
     const { updates } = this.store.load(docId)
     const doc = new Y.Doc({ gc: false })
     try {
       applyStoredUpdates(doc, updates, null)
-      return Y.encodeStateVector(doc)
+      return storedStateOf(doc)
     } finally {
       doc.destroy()
     }
@@ -102,4 +106,13 @@ export class RoomRegistry {
     for (const room of this.rooms.values()) room.close(CloseCode.goingAway, 'The hub is shutting down')
     this.rooms.clear()
   }
+}
+
+export interface StoredState {
+  stateVector: Uint8Array
+  snapshot: Uint8Array
+}
+
+function storedStateOf(doc: Y.Doc): StoredState {
+  return { stateVector: Y.encodeStateVector(doc), snapshot: Y.encodeSnapshot(Y.snapshot(doc)) }
 }

@@ -11,6 +11,12 @@
 const CACHE = 'roundtable-app'
 const PAGE = '/'
 
+/** The app's page itself, as opposed to anything else a tab may open on the hub (the API, /healthz). */
+function isAppPage(url, page) {
+  const contentType = page.headers.get('content-type') ?? ''
+  return page.ok && (url.pathname === '/' || url.pathname === '/index.html') && contentType.startsWith('text/html')
+}
+
 /** Stores the page and the built files it names, and drops files of older builds. */
 async function storeApp(page) {
   const cache = await caches.open(CACHE)
@@ -29,7 +35,7 @@ self.addEventListener('install', (event) => {
   // The page that registered this worker was loaded before it existed: store the app now.
   event.waitUntil(
     fetch(PAGE, { cache: 'no-cache' })
-      .then((page) => (page.ok ? storeApp(page) : undefined))
+      .then((page) => (isAppPage(new URL(PAGE, self.location.origin), page) ? storeApp(page) : undefined))
       .catch(() => undefined)
       .then(() => self.skipWaiting()),
   )
@@ -45,7 +51,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       fetch(request).then(
         (page) => {
-          if (page.ok) event.waitUntil(storeApp(page.clone()).catch(() => undefined))
+          // Only the app's own page is kept: a tab opened on an API address (plan titles) never is.
+          if (isAppPage(url, page)) event.waitUntil(storeApp(page.clone()).catch(() => undefined))
           return page
         },
         async () => (await caches.match(PAGE, { cacheName: CACHE })) ?? Response.error(),

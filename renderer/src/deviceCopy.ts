@@ -75,10 +75,11 @@ export class DeviceCopy {
   }
 
   /**
-   * The hub has stored everything this window has (`stored` is the hub's state vector): stop keeping
-   * the copy and clear it, unless it holds something the hub lacks. Resolves true if it was cleared.
+   * The hub has stored everything this window has (`stored` is the hub's snapshot): stop keeping
+   * the copy and clear it, unless it holds something the hub lacks (an insertion or a deletion).
+   * Resolves true if it was cleared.
    */
-  async release(stored: Uint8Array): Promise<boolean> {
+  async release(stored: Y.Snapshot): Promise<boolean> {
     const persistence = this.persistence
     if (!persistence) return false
     // Stops writing at once (a later change starts a fresh, whole copy through keep()).
@@ -141,7 +142,7 @@ async function countUpdates(name: string): Promise<number> {
  * Reads every row and clears them in one transaction, so a row another window writes meanwhile is
  * either read (and checked) or written after the clear: never lost.
  */
-async function clearIfStored(name: string, stored: Uint8Array): Promise<boolean> {
+async function clearIfStored(name: string, stored: Y.Snapshot): Promise<boolean> {
   const database = await openDatabase(name)
   try {
     return await new Promise<boolean>((resolve, reject) => {

@@ -1,4 +1,5 @@
-import { apiErrorSchema, documentListSchema, stateVectorAnswerSchema, type DocumentSummary } from '../../shared/api'
+import * as Y from 'yjs'
+import { apiErrorSchema, documentListSchema, storedStateAnswerSchema, type DocumentSummary } from '../../shared/api'
 import { fromBase64 } from '../../shared/stateVector'
 
 /**
@@ -63,9 +64,13 @@ export async function fetchDocuments(hub: HubAddress, signal?: AbortSignal): Pro
   return parsed.data.documents
 }
 
-/** What the hub has stored of one board: its Yjs state vector. */
-export async function fetchStoredStateVector(hub: HubAddress, docId: string): Promise<Uint8Array> {
-  const parsed = stateVectorAnswerSchema.safeParse(await getJson(hub, `/api/docs/${encodeURIComponent(docId)}/state-vector`))
+/** What the hub has stored of one board, deletions included, as a Yjs snapshot. */
+export async function fetchStoredSnapshot(hub: HubAddress, docId: string): Promise<Y.Snapshot> {
+  const parsed = storedStateAnswerSchema.safeParse(await getJson(hub, `/api/docs/${encodeURIComponent(docId)}/state-vector`))
   if (!parsed.success) throw new HubError('The hub sent an answer this version cannot read.', 200)
-  return fromBase64(parsed.data.stateVector)
+  try {
+    return Y.decodeSnapshot(fromBase64(parsed.data.snapshot))
+  } catch {
+    throw new HubError('The hub sent an answer this version cannot read.', 200)
+  }
 }

@@ -4,9 +4,9 @@ import { WebsocketProvider } from 'y-websocket'
 import { createBoardUndoManager } from '../../shared/board'
 import { describeConnection, type ConnectionFacts, type ConnectionStatus } from '../../shared/connection'
 import { announcePresenceAgain, participantsFrom, type Participant, type PresenceUser } from '../../shared/presence'
-import { remoteHasEverything } from '../../shared/stateVector'
+import { snapshotHoldsAll } from '../../shared/stateVector'
 import { DeviceCopy } from './deviceCopy'
-import { fetchStoredStateVector, HubError, type HubAddress } from './hub'
+import { fetchStoredSnapshot, HubError, type HubAddress } from './hub'
 
 /**
  * One open board: its Y.Doc (the only copy of its state in this window), the link to the hub, and
@@ -71,9 +71,10 @@ export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUs
       if (checking || disposed) return
       checking = true
       try {
-        const stored = await fetchStoredStateVector(hub, docId)
+        const stored = await fetchStoredSnapshot(hub, docId)
         if (disposed) return
-        if (remoteHasEverything(Y.encodeStateVector(doc), stored)) {
+        // Deletions included: a change that only deletes is not "saved" until the hub holds it.
+        if (snapshotHoldsAll(stored, Y.snapshot(doc))) {
           update({ hubHasEverything: true })
           // The hub has it all, so the device copy is no longer needed (patient data: keep no more than needed).
           void deviceCopy.release(stored)

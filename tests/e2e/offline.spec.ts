@@ -69,6 +69,33 @@ test('an entry added while the hub is down survives a closed tab and reaches a s
   await expect.poll(() => deviceCopyRows(reopened, docId)).toEqual([])
 })
 
+test('a deletion made while the hub is down survives a closed tab, though it moves no clock', async ({ browser, hub }) => {
+  const ann = await openAs(browser, hub.url, 'Ann, care coordinator')
+  const planUrl = await createPlan(ann, 'Plan for Lin')
+  const docId = docIdOf(planUrl)
+  await addStrength(ann, 'Keeps a diary')
+  await addStrength(ann, 'Sings in a choir')
+  await expect(ann.getByText('Connected — all changes saved')).toBeVisible()
+
+  await hub.stop()
+  await ann.getByRole('button', { name: 'Delete strength: Keeps a diary' }).click()
+  await expect.poll(() => strengths(ann)).toEqual(['Sings in a choir'])
+  // Only a deletion is unsent, yet the window knows the hub lacks it, and keeps it on the device.
+  await expect(ann.getByText(/^Reconnecting — your changes are kept here, on this device/)).toBeVisible()
+  await expect.poll(async () => (await deviceCopyRows(ann, docId)).length).toBeGreaterThan(0)
+  const device = ann.context()
+  await ann.close()
+
+  await hub.start()
+  const reopened = await device.newPage()
+  await reopened.goto(planUrl)
+  await expect(reopened.getByText('Connected — all changes saved')).toBeVisible({ timeout: 20_000 })
+  await expect.poll(() => strengths(reopened)).toEqual(['Sings in a choir'])
+  await expect.poll(() => deviceCopyRows(reopened, docId)).toEqual([])
+  const bob = await openAs(browser, planUrl, 'Bob, GP')
+  await expect.poll(() => strengths(bob)).toEqual(['Sings in a choir'])
+})
+
 test('reopening the plan while the hub is still down shows what was typed, About me included', async ({ browser, hub }) => {
   const ann = await openAs(browser, hub.url, 'Ann, care coordinator')
   const planUrl = await createPlan(ann, 'Plan for Ray')
@@ -104,6 +131,31 @@ test('reopening the plan while the hub is still down shows what was typed, About
   await expect.poll(() => strengths(bob)).toEqual(['Plays the piano', 'Knows every bus route'])
   await expect(bob.getByRole('textbox', { name: 'What is most important to me' })).toHaveText('Music every day')
   await expect.poll(() => deviceCopyRows(reopened, docId)).toEqual([])
+})
+
+test('the app kept for offline use holds no plan data, even after a tab opens the hub’s API', async ({ browser, hub }) => {
+  const ann = await openAs(browser, hub.url, 'Ann, care coordinator')
+  await createPlan(ann, 'Plan for Mo Farrant')
+  expect(await ann.evaluate('navigator.serviceWorker.ready.then((registration) => registration.active !== null)')).toBe(true)
+  // A tab on the same device opens the list of boards (JSON holding plan titles) as a page.
+  const apiTab = await ann.context().newPage()
+  await apiTab.goto(`${hub.origin}/api/docs?token=${encodeURIComponent(hub.token)}`)
+  await expect(apiTab.getByText('Plan for Mo Farrant')).toBeVisible()
+  await apiTab.close()
+  const kept = (await ann.evaluate(`(async () => {
+    const cache = await caches.open('roundtable-app')
+    const entries = []
+    for (const request of await cache.keys()) {
+      const response = await cache.match(request)
+      entries.push({ path: new URL(request.url).pathname, body: await response.text() })
+    }
+    return entries
+  })()`)) as { path: string; body: string }[]
+  expect(kept.find((entry) => entry.path === '/')?.body).toMatch(/^<!doctype html>/i)
+  for (const entry of kept) {
+    expect(entry.body).not.toContain('Plan for Mo Farrant')
+    expect(entry.body).not.toContain(hub.token)
+  }
 })
 
 test('closing a window asks first only while it holds changes the hub has not stored', async ({ browser, hub }) => {

@@ -8,7 +8,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { startHub } from '../../electron/hub'
 import { TokenRegistry } from '../../electron/hub/tokens'
 import type { HubLogger, HubOptions, RunningHub } from '../../electron/hub/types'
-import { fromBase64, remoteHasEverything } from '../../shared/stateVector'
+import { fromBase64, snapshotHoldsAll } from '../../shared/stateVector'
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef'
 /** The data key every test hub uses unless a test passes its own (a real key is 32 random bytes). */
@@ -108,12 +108,12 @@ export function waitForClose(socket: WebSocket): Promise<{ code: number; reason:
   return new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })))
 }
 
-/** Whether the hub's stored state (its state-vector API) holds everything `doc` has. */
+/** Whether the hub's stored state (its state-vector API's snapshot) holds everything `doc` has, deletions included. */
 export async function hubHasStored(hubOrigin: string, docId: string, doc: Y.Doc, token = TEST_TOKEN): Promise<boolean> {
   const response = await fetch(`${hubOrigin}/api/docs/${docId}/state-vector?token=${encodeURIComponent(token)}`)
   if (!response.ok) throw new Error(`state-vector API answered ${response.status}`)
-  const { stateVector } = (await response.json()) as { stateVector: string }
-  return remoteHasEverything(Y.encodeStateVector(doc), fromBase64(stateVector))
+  const { snapshot } = (await response.json()) as { snapshot: string }
+  return snapshotHoldsAll(Y.decodeSnapshot(fromBase64(snapshot)), Y.snapshot(doc))
 }
 
 /** Waits until the hub has committed every change `doc` holds: real state, not a guess at how long it takes. */

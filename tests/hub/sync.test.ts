@@ -118,6 +118,24 @@ describe('hub: live sync between real y-websocket clients', () => {
     expect(await hubHasEverything()).toBe(true)
   })
 
+  it('reports a deletion made offline as not stored until the hub has it (deletions move no clock)', async () => {
+    const writer = client('deleted-offline')
+    await synced(writer)
+    writer.doc.getMap('entries').set('need-1', 'Falls at night')
+    writer.doc.getText('notes').insert(0, 'Knock before coming in')
+    await waitUntilStored(running.hub.origin, 'deleted-offline', writer.doc)
+    writer.provider.disconnect()
+    writer.doc.getMap('entries').delete('need-1')
+    writer.doc.getText('notes').delete(0, 6)
+    expect(await hubHasStored(running.hub.origin, 'deleted-offline', writer.doc)).toBe(false)
+    writer.provider.connect()
+    await waitUntilStored(running.hub.origin, 'deleted-offline', writer.doc)
+    const reader = client('deleted-offline')
+    await synced(reader)
+    expect(reader.doc.getMap('entries').has('need-1')).toBe(false)
+    expect(reader.doc.getText('notes').toString()).toBe('before coming in')
+  })
+
   it('answers /healthz without a token and tells nothing about documents there', async () => {
     const response = await fetch(`${running.hub.origin}/healthz`)
     expect(response.status).toBe(200)
