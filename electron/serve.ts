@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { startHub } from './hub'
 import { storeStateIn } from './hub/store-files'
-import { defaultKeyFile, parseDataKey, readHexKeyFile, readOrCreateKeyFile, type DataKey } from './hub/store-key'
+import { defaultKeyFile, isInsideFolder, parseDataKey, readHexKeyFile, readOrCreateKeyFile, type DataKey } from './hub/store-key'
 import { TokenRegistry, generateToken } from './hub/tokens'
 
 /**
@@ -67,6 +67,7 @@ function chooseDataKey(): { key: DataKey; source: string } {
   const keyFile = values['key-file']
   if (keyFile !== undefined) {
     const file = resolve(keyFile)
+    refuseKeyFileInDataFolder(file, '--key-file FILE with a file elsewhere')
     if (!existsSync(file)) refuse(`The key file ${file} (from --key-file) does not exist.`)
     const key = readHexKeyFile(file)
     if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
@@ -77,6 +78,7 @@ function chooseDataKey(): { key: DataKey; source: string } {
   const fromEnvironment = process.env.ROUNDTABLE_DATA_KEY
   if (fromEnvironment) return { key: parseDataKey(fromEnvironment, 'ROUNDTABLE_DATA_KEY'), source: 'ROUNDTABLE_DATA_KEY' }
   const file = defaultKeyFile()
+  refuseKeyFileInDataFolder(file, '--key-file FILE or ROUNDTABLE_DATA_KEY')
   if (!existsSync(file) && storeStateIn(dataDir) === 'encrypted') {
     refuse(
       `The data in ${dataDir} is encrypted, but its key file ${file} is missing. Put the key file back from your ` +
@@ -85,6 +87,16 @@ function chooseDataKey(): { key: DataKey; source: string } {
   }
   const { key, created } = readOrCreateKeyFile(file)
   return { key, source: created ? `new key file ${file} (made just now: back it up, apart from the data folder)` : `key file ${file}` }
+}
+
+/** A key file inside the data folder would be in every copy of it, which then reveals everything. */
+function refuseKeyFileInDataFolder(file: string, otherKey: string): void {
+  if (!isInsideFolder(file, dataDir)) return
+  refuse(
+    `The key file ${file} is inside the data folder ${dataDir}, so every copy of the folder would carry the key ` +
+      `that unlocks it. Keep the two apart: choose another data folder with --data DIR, or give the key with ${otherKey}. ` +
+      'Nothing has been read or changed.',
+  )
 }
 
 const dataKey = (() => {

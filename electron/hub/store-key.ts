@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { chmodSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs'
+import { chmodSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, statSync, writeSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type Database from 'better-sqlite3-multiple-ciphers'
 
 /**
@@ -115,6 +115,27 @@ export function readOrCreateKeyFile(file: string): { key: DataKey; created: bool
   const created = writeNewPrivateFile(file, `${formatDataKey(generateDataKey())}\n`)
   restrictMode(file, 0o600)
   return { key: readHexKeyFile(file), created }
+}
+
+/**
+ * Whether `file` is in `folder` or any folder below it, following symbolic links as far as the paths
+ * exist (a key file or data folder not made yet counts where it will be made). A key kept there would
+ * travel with every copy of the data folder.
+ */
+export function isInsideFolder(file: string, folder: string): boolean {
+  const relation = relative(realPathAsFarAsItExists(folder), realPathAsFarAsItExists(file))
+  if (isAbsolute(relation)) return false // another drive (Windows)
+  return relation !== '..' && !relation.startsWith(`..${sep}`)
+}
+
+function realPathAsFarAsItExists(path: string): string {
+  const absolute = resolve(path)
+  try {
+    return realpathSync.native(absolute)
+  } catch {
+    const parent = dirname(absolute)
+    return parent === absolute ? absolute : join(realPathAsFarAsItExists(parent), basename(absolute))
+  }
 }
 
 /** Takes group and other permissions off `path` if it has any (a no-op on Windows, which has no modes). */

@@ -116,4 +116,10 @@ describe('desktopDataKey', () => {
       for (let at = 0; at + 4 <= key.length; at++) expect(withoutPath, contents).not.toContain(key.slice(at, at + 4))
     }
   })
+  it('refuses a data folder that would hold its own key file, making no key', () => {
+    expect(() => desktopDataKey({ userDataDir, dataDir: userDataDir, protection: fakeSafeStorage(), platform: 'darwin' })).toThrow(
+      /would be inside the data folder/,
+    )
+    expect(existsSync(keyFile())).toBe(false)
+  })
 })

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { storeStateIn } from '../hub/store-files'
-import { DataKeyError, formatDataKey, generateDataKey, parseDataKey, restrictMode, writeNewPrivateFile, type DataKey } from '../hub/store-key'
+import { DataKeyError, formatDataKey, generateDataKey, isInsideFolder, parseDataKey, restrictMode, writeNewPrivateFile, type DataKey } from '../hub/store-key'
 
 /**
  * The desktop app's data key: random, made on first start, and kept in the user-data folder beside
@@ -128,6 +128,10 @@ function readDesktopKeyFile(file: string, protection: OsKeyProtection): { key: D
 
 export function desktopDataKey(input: { userDataDir: string; dataDir: string; protection: OsKeyProtection; platform: string }): DesktopDataKey {
   const file = join(input.userDataDir, DESKTOP_KEY_FILE_NAME)
+  if (isInsideFolder(file, input.dataDir)) {
+    // Not possible with the app's own folders (data is userData/data); guards a change to them.
+    throw new DataKeyError(`The data key file ${file} would be inside the data folder ${input.dataDir}, where every copy of the folder would carry it.`)
+  }
   const strong = osProtectsKeys(input.protection, input.platform)
   let created = false
   if (!existsSync(file)) {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { makeDataDir, removeDataDir } from './helpers'
@@ -162,6 +162,34 @@ describe('npm run serve (the CLI)', () => {
     expect(missing.text).toContain(`is encrypted, but its key file ${keyFile()} is missing`)
     expect(existsSync(keyFile())).toBe(false)
     expect(fileState()).toEqual(before)
+  })
+
+  it('refuses a key file inside the data folder (exit 1, the key file untouched, nothing stored), also through a symbolic link', async () => {
+    // --data pointing at the folder of serve's own key file: the key would be made inside it.
+    const configFolder = join(configHome, 'roundtable')
+    const intoConfig = await runOnce(['--data', configFolder])
+    expect(intoConfig.code).toBe(1)
+    expect(intoConfig.text).toContain(`Roundtable did not start. The key file ${keyFile()} is inside the data folder ${configFolder}`)
+    expect(intoConfig.text).toContain('--data DIR')
+    expect(existsSync(keyFile())).toBe(false)
+    expect(existsSync(join(configFolder, 'roundtable.db'))).toBe(false)
+
+    // --key-file naming a file in the data folder, given directly and through a link to the folder.
+    mkdirSync(dataDir, { recursive: true })
+    const inside = join(dataDir, 'k.key')
+    writeFileSync(inside, `${'ab'.repeat(32)}\n`, { mode: 0o600 })
+    const keyBefore = { bytes: readFileSync(inside), mtimeMs: statSync(inside).mtimeMs }
+    const link = join(configHome, 'link-to-data')
+    mkdirSync(configHome, { recursive: true })
+    symlinkSync(dataDir, link, 'junction')
+    for (const given of [inside, join(link, 'k.key')]) {
+      const refused = await runOnce(['--key-file', given])
+      expect(refused.code, refused.text).toBe(1)
+      expect(refused.text).toContain(`is inside the data folder ${dataDir}`)
+      expect(refused.text).not.toContain('ab'.repeat(4))
+      expect({ bytes: readFileSync(inside), mtimeMs: statSync(inside).mtimeMs }).toEqual(keyBefore)
+      expect(readdirSync(dataDir)).toEqual(['k.key'])
+    }
   })
 
   it('a full disk at shutdown: says what happened and that every change was saved, closes cleanly, no stack trace', async () => {

@@ -1,7 +1,7 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, symlinkSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { readOrCreateKeyFile } from '../../electron/hub/store-key'
+import { isInsideFolder, readOrCreateKeyFile } from '../../electron/hub/store-key'
 import { makeDataDir, removeDataDir } from './helpers'
 
 // npm run serve's own key file, made on first run and only read after that.
@@ -49,5 +49,28 @@ describe('readOrCreateKeyFile', () => {
     expect(statSync(folder).mode & 0o777).toBe(0o500)
     expect(statSync(folder).mtimeMs).toBe(past.getTime())
     expect(readdirSync(folder)).toEqual(['data.key'])
+  })
+})
+
+describe('isInsideFolder (a key file must not be in the data folder)', () => {
+  let root: string
+  beforeEach(() => {
+    root = makeDataDir()
+  })
+  afterEach(() => removeDataDir(root))
+
+  it('is true below the folder, also before either exists and through links; false beside it', () => {
+    const data = join(root, 'data')
+    expect(isInsideFolder(join(data, 'k.key'), data)).toBe(true)
+    expect(isInsideFolder(join(data, 'deeper', 'k.key'), data)).toBe(true)
+    expect(isInsideFolder(data, data)).toBe(true)
+    expect(isInsideFolder(join(data, '..', 'k.key'), data)).toBe(false)
+    expect(isInsideFolder(join(root, 'data2', 'k.key'), data)).toBe(false)
+    expect(isInsideFolder(join(root, '..k.key'), root)).toBe(true)
+    expect(isInsideFolder(join(root, 'data-key.json'), data)).toBe(false)
+    mkdirSync(data)
+    symlinkSync(data, join(root, 'link'), 'junction')
+    expect(isInsideFolder(join(root, 'link', 'k.key'), data)).toBe(true)
+    expect(isInsideFolder(join(data, 'k.key'), join(root, 'link'))).toBe(true)
   })
 })
