@@ -110,6 +110,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       })
     })
   } catch (error) {
+    // Nothing has connected yet; what was set up must still stop (the desktop retries in this process).
+    keepAlive.stop()
+    sockets.close()
     store.close()
     throw error
   }
