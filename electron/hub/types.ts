@@ -36,7 +36,7 @@ export interface HubOptions {
   compactAfterUpdates?: number
   /**
    * How often each connection is pinged, in ms. One that has sent nothing, answered no ping and read
-   * nothing of what was queued for it by the next ping is dropped. Default 30 s.
+   * nothing of what was queued for it for two periods in a row is dropped. Default 30 s.
    */
   keepAliveMs?: number
   /**

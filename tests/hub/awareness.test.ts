@@ -1,29 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import * as encoding from 'lib0/encoding'
-import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, waitFor, TEST_TOKEN, type TestClient, type TestHub } from './helpers'
+import {
+  connectClient,
+  makeDataDir,
+  openRaw,
+  presenceMessage,
+  removeDataDir,
+  startTestHub,
+  synced,
+  waitFor,
+  type TestClient,
+  type TestHub,
+} from './helpers'
 import { announcePresenceAgain } from '../../shared/presence'
-
-interface RawEntry {
-  clientId: number
-  clock: number
-  state: unknown
-}
-
-/** An awareness message carrying `entries`, byte for byte as y-protocols encodes one. */
-function presenceMessage(...entries: RawEntry[]): Uint8Array {
-  const update = encoding.createEncoder()
-  encoding.writeVarUint(update, entries.length)
-  for (const entry of entries) {
-    encoding.writeVarUint(update, entry.clientId)
-    encoding.writeVarUint(update, entry.clock)
-    encoding.writeVarString(update, JSON.stringify(entry.state))
-  }
-  const message = encoding.createEncoder()
-  encoding.writeVarUint(message, 1)
-  encoding.writeVarUint8Array(message, encoding.toUint8Array(update))
-  return encoding.toUint8Array(message)
-}
 
 const MALLORY_ID = 31337
 
@@ -50,16 +39,6 @@ describe('hub: presence belongs to the connection that introduced it', () => {
     return created
   }
 
-  async function openRaw(docId: string): Promise<WebSocket> {
-    const socket = new WebSocket(`${running.wsUrl}/${docId}?token=${TEST_TOKEN}`)
-    rawSockets.push(socket)
-    await new Promise((resolve, reject) => {
-      socket.once('open', resolve)
-      socket.once('error', reject)
-    })
-    return socket
-  }
-
   function nameOf(watcher: TestClient, clientId: number): string | undefined {
     return (watcher.provider.awareness.getStates().get(clientId)?.user as { name?: string } | undefined)?.name
   }
@@ -75,7 +54,7 @@ describe('hub: presence belongs to the connection that introduced it', () => {
     await Promise.all([synced(alice), synced(bob)])
     alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
     await waitFor(() => nameOf(bob, alice.doc.clientID) === 'Alice', 'Bob to see Alice')
-    const mallory = await openRaw(docId)
+    const mallory = await openRaw(running.wsUrl, docId, rawSockets)
     // Mallory has read Alice's clock from what the hub relays, and outbids it.
     const aliceClock = bob.provider.awareness.meta.get(alice.doc.clientID)?.clock ?? 0
     return { alice, bob, mallory, spoofClock: aliceClock + 100 }

@@ -3,7 +3,19 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import type { HubOptions } from '../../electron/hub/types'
-import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, waitFor, waitForClose, TEST_TOKEN, type TestClient, type TestHub } from './helpers'
+import {
+  connectClient,
+  makeDataDir,
+  openRaw,
+  removeDataDir,
+  startTestHub,
+  synced,
+  waitFor,
+  waitForClose,
+  TEST_TOKEN,
+  type TestClient,
+  type TestHub,
+} from './helpers'
 
 const MiB = 1024 * 1024
 const ENTRY_BYTES = 512 * 1024
@@ -83,16 +95,6 @@ describe('hub: a client that does not read cannot exhaust the hub’s memory', (
     await waitFor(() => alice.doc.getText('notes').toString().includes(`${note} from Bob.`), `Alice to see “${note}”`)
   }
 
-  async function openRaw(hub: TestHub, docId: string): Promise<WebSocket> {
-    const socket = new WebSocket(`${hub.wsUrl}/${docId}?token=${TEST_TOKEN}`)
-    rawSockets.push(socket)
-    await new Promise((resolve, reject) => {
-      socket.once('open', resolve)
-      socket.once('error', reject)
-    })
-    return socket
-  }
-
   function fellBehindLines(hub: TestHub, docId: string): string[] {
     return hub.logger.lines.filter((line) => line.startsWith(`warn hub: closed a connection to ${docId} that fell behind`))
   }
@@ -103,7 +105,7 @@ describe('hub: a client that does not read cannot exhaust the hub’s memory', (
     const { alice, bob } = await bigBoardWithTwoPeople(hub, 'big')
     await stillSyncing(alice, bob, 'Before')
 
-    const spammer = await openRaw(hub, 'big')
+    const spammer = await openRaw(hub.wsUrl, 'big', rawSockets)
     spammer.pause()
     const requests = 60
     for (let request = 0; request < requests; request++) spammer.send(wholeBoardRequest())
@@ -129,7 +131,7 @@ describe('hub: a client that does not read cannot exhaust the hub’s memory', (
     const alice = client(hub, 'busy')
     const bob = client(hub, 'busy')
     await Promise.all([synced(alice), synced(bob)])
-    const paused = await openRaw(hub, 'busy')
+    const paused = await openRaw(hub.wsUrl, 'busy', rawSockets)
     paused.pause()
 
     // Edits pile up for the paused client: first in the kernel's socket buffers, then in the hub.

@@ -155,3 +155,47 @@ export function rawGet(port: number, path: string): Promise<{ status: number; bo
     request.end()
   })
 }
+
+// For presenceMessage below; an import is hoisted wherever it stands.
+import * as encoding from 'lib0/encoding'
+
+/** One client's presence as an awareness update carries it; `state: null` means the client has gone. */
+export interface RawPresenceEntry {
+  clientId: number
+  clock: number
+  state: unknown
+}
+
+/** An awareness message carrying `entries`, byte for byte as y-protocols and y-websocket encode one. */
+export function presenceMessage(...entries: RawPresenceEntry[]): Uint8Array {
+  const update = encoding.createEncoder()
+  encoding.writeVarUint(update, entries.length)
+  for (const entry of entries) {
+    encoding.writeVarUint(update, entry.clientId)
+    encoding.writeVarUint(update, entry.clock)
+    encoding.writeVarString(update, JSON.stringify(entry.state))
+  }
+  const message = encoding.createEncoder()
+  encoding.writeVarUint(message, 1)
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update))
+  return encoding.toUint8Array(message)
+}
+
+/**
+ * A raw WebSocket to a board, resolved once open, for tests that send exact bytes or play a peer that
+ * stops reading or answering. It is added to `opened` before it opens, so the test can always end it.
+ */
+export async function openRaw(
+  wsUrl: string,
+  docId: string,
+  opened: WebSocket[],
+  options: WebSocket.ClientOptions = {},
+): Promise<WebSocket> {
+  const socket = new WebSocket(`${wsUrl}/${docId}?token=${TEST_TOKEN}`, options)
+  opened.push(socket)
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve)
+    socket.once('error', reject)
+  })
+  return socket
+}

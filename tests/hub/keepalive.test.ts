@@ -1,23 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import * as encoding from 'lib0/encoding'
-import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, waitFor, waitForClose, TEST_TOKEN, type TestClient, type TestHub } from './helpers'
+import {
+  connectClient,
+  makeDataDir,
+  openRaw,
+  presenceMessage,
+  removeDataDir,
+  startTestHub,
+  synced,
+  waitFor,
+  waitForClose,
+  type TestClient,
+  type TestHub,
+} from './helpers'
 
-const PERIOD_MS = 100
+// Long enough that a busy test machine's pauses rarely cost a period; the hub forgives one anyway.
+const PERIOD_MS = 250
 const PERIODS_TO_OUTLIVE = 6
-
-/** An awareness message announcing `state` for `clientId`, as y-websocket would send it. */
-function presenceMessage(clientId: number, clock: number, state: unknown): Uint8Array {
-  const update = encoding.createEncoder()
-  encoding.writeVarUint(update, 1)
-  encoding.writeVarUint(update, clientId)
-  encoding.writeVarUint(update, clock)
-  encoding.writeVarString(update, JSON.stringify(state))
-  const message = encoding.createEncoder()
-  encoding.writeVarUint(message, 1)
-  encoding.writeVarUint8Array(message, encoding.toUint8Array(update))
-  return encoding.toUint8Array(message)
-}
 
 /** The y-websocket client's own `ws` socket, to watch the pings the hub sends it. */
 function socketOf(client: TestClient): WebSocket {
@@ -55,16 +54,6 @@ describe('hub: keep-alive', () => {
     return created
   }
 
-  async function openRaw(docId: string, options: WebSocket.ClientOptions = {}): Promise<WebSocket> {
-    const socket = new WebSocket(`${running.wsUrl}/${docId}?token=${TEST_TOKEN}`, options)
-    rawSockets.push(socket)
-    await new Promise((resolve, reject) => {
-      socket.once('open', resolve)
-      socket.once('error', reject)
-    })
-    return socket
-  }
-
   function namesSeenBy(watcher: TestClient): string[] {
     return [...watcher.provider.awareness.getStates().values()].map((state) => (state.user as { name?: string } | undefined)?.name ?? '')
   }
@@ -97,8 +86,8 @@ describe('hub: keep-alive', () => {
   it('drops a peer that stops answering pings, and removes its presence for everyone', async () => {
     const watcher = client('silent')
     await synced(watcher)
-    const silent = await openRaw('silent', { autoPong: false })
-    silent.send(presenceMessage(424242, 1, { user: { name: 'Gone quiet' } }))
+    const silent = await openRaw(running.wsUrl, 'silent', rawSockets, { autoPong: false })
+    silent.send(presenceMessage({ clientId: 424242, clock: 1, state: { user: { name: 'Gone quiet' } } }))
     await waitFor(() => namesSeenBy(watcher).includes('Gone quiet'), 'the watcher to see the silent peer')
 
     const closed = await waitForClose(silent)
@@ -111,13 +100,70 @@ describe('hub: keep-alive', () => {
   it('drops a peer whose socket is paused (it reads nothing, so it cannot answer)', async () => {
     const watcher = client('paused')
     await synced(watcher)
-    const paused = await openRaw('paused')
-    paused.send(presenceMessage(515151, 1, { user: { name: 'Paused' } }))
+    const paused = await openRaw(running.wsUrl, 'paused', rawSockets)
+    paused.send(presenceMessage({ clientId: 515151, clock: 1, state: { user: { name: 'Paused' } } }))
     await waitFor(() => namesSeenBy(watcher).includes('Paused'), 'the watcher to see the paused peer')
     paused.pause()
 
     await waitFor(() => !namesSeenBy(watcher).includes('Paused'), 'the paused peer’s presence to be removed')
     expect(running.logger.lines.some((line) => /dropped a connection to paused: no answer to a ping/.test(line))).toBe(true)
     expect(socketOf(watcher).readyState).toBe(WebSocket.OPEN)
+  })
+
+  it('keeps a live peer when the hub itself is late for a tick (its event loop stalled)', async () => {
+    const idle = client('late')
+    await synced(idle)
+    const socket = socketOf(idle)
+    const pingsSeen = countPings(socket)
+    // Stalls the whole process (hub included) for more than a period right after a ping is answered,
+    // as a long GC would: the overdue tick then runs before the hub has read that answer.
+    socket.once('ping', () => {
+      const until = Date.now() + PERIOD_MS * 1.5
+      while (Date.now() < until) {
+        // busy: nothing else may run
+      }
+    })
+
+    await waitFor(() => pingsSeen() >= 4 || socket.readyState !== WebSocket.OPEN, 'three more keep-alive ticks after the stall')
+    expect(socketOf(idle)).toBe(socket)
+    expect(socket.readyState).toBe(WebSocket.OPEN)
+    expect(running.logger.lines.filter((line) => /no answer to a ping/.test(line))).toEqual([])
+  })
+
+  it('leaves a connection closed for falling behind to ws, without calling it silent', async () => {
+    await running.hub.close()
+    running = await startTestHub(dataDir, {
+      keepAliveMs: PERIOD_MS,
+      sendQueueSoftLimitBytes: 256 * 1024,
+      sendQueueHardLimitBytes: 1024 * 1024,
+      sendQueueGraceMs: 60_000,
+    })
+    const alice = client('behind')
+    const bob = client('behind')
+    await Promise.all([synced(alice), synced(bob)])
+    const stuck = await openRaw(running.wsUrl, 'behind', rawSockets)
+    stuck.pause()
+    // It reads nothing but keeps talking, so the keep-alive hears from it until the outbox closes it.
+    let clock = 0
+    const chatter = setInterval(() => stuck.send(presenceMessage({ clientId: 777, clock: ++clock, state: { user: { name: 'Stuck' } } })), 20)
+    const fellBehind = () => running.logger.lines.filter((line) => line.startsWith('warn hub: closed a connection to behind that fell behind'))
+    try {
+      const chunk = 'x'.repeat(128 * 1024)
+      let edits = 0
+      while (fellBehind().length === 0) {
+        alice.doc.getMap('chunks').set(String(edits++), chunk)
+        await waitFor(() => bob.doc.getMap('chunks').size === edits, 'Bob to receive the edit', 10_000)
+        if (edits > 2000) throw new Error('the stuck client was never closed for falling behind')
+      }
+    } finally {
+      clearInterval(chatter)
+    }
+
+    // Its closing handshake waits behind what it never read, so it is still closing for these ticks.
+    const ticks = countPings(socketOf(bob))
+    await waitFor(() => ticks() >= 4, 'four keep-alive ticks after the close')
+    expect(stuck.readyState).toBe(WebSocket.OPEN)
+    expect(running.logger.lines.filter((line) => /no answer to a ping/.test(line))).toEqual([])
+    expect(fellBehind()).toHaveLength(1)
   })
 })
