@@ -63,10 +63,27 @@ describe('the hub port the desktop app remembers', () => {
     const taken = await listen(0)
     writeFileSync(portFile, `${taken.port}\n`)
     const log = vi.fn()
-    const hub = await startOnRememberedPort(portFile, listen, log)
+    const start = vi.fn(listen)
+    const hub = await startOnRememberedPort(portFile, start, log)
+    // Probed first: the hub (which opens and checks the store) is started once, not twice.
+    expect(start.mock.calls).toEqual([[0]])
     expect(hub.port).not.toBe(taken.port)
     expect(readRememberedPort(portFile)).toBe(hub.port)
     expect(log).toHaveBeenCalledWith(expect.stringContaining(`port ${taken.port} (used last time) is taken`))
+  })
+
+  it('still falls back when the port is taken between the probe and the hub listening', async () => {
+    const port = await freePort()
+    writeFileSync(portFile, `${port}\n`)
+    const log = vi.fn()
+    const start = vi.fn(async (wanted: number) => {
+      if (wanted === port) throw Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' })
+      return listen(wanted)
+    })
+    const hub = await startOnRememberedPort(portFile, start, log)
+    expect(start.mock.calls).toEqual([[port], [0]])
+    expect(readRememberedPort(portFile)).toBe(hub.port)
+    expect(log).toHaveBeenCalledWith(expect.stringContaining(`port ${port} (used last time) is taken`))
   })
 
   it('ignores a file that does not hold a usable port', async () => {

@@ -1,12 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 
 /**
  * The desktop window's address, http://127.0.0.1:<port>, is also where its browser storage lives,
  * including the copy of unsent changes kept on the device (renderer/src/deviceCopy.ts). A new port
  * at every launch would leave that copy behind where no later window looks, so the hub takes the
  * port it had last time when it is free, and any free port otherwise (then remembers that one).
- * Plain Node, no Electron import.
+ * Whether it is free is tried with a throwaway listener first, so the hub (which opens and checks
+ * the whole store before it listens) normally starts once. Plain Node, no Electron import.
  */
+
+/** The desktop hub listens on 127.0.0.1 only. */
+const HUB_HOST = '127.0.0.1'
 
 export async function startOnRememberedPort<Hub extends { port: number }>(
   portFile: string,
@@ -16,11 +21,17 @@ export async function startOnRememberedPort<Hub extends { port: number }>(
   const remembered = readRememberedPort(portFile)
   let hub: Hub | null = null
   if (remembered !== null) {
-    try {
-      hub = await start(remembered)
-    } catch (error) {
-      if (!isPortUnavailable(error)) throw error
-      log(`hub: port ${remembered} (used last time) is taken, so this window has a new address; changes kept on the device under the old one wait until that port is free again`)
+    const taken = `hub: port ${remembered} (used last time) is taken, so this window has a new address; changes kept on the device under the old one wait until that port is free again`
+    if (await portIsFree(remembered)) {
+      try {
+        hub = await start(remembered)
+      } catch (error) {
+        // Taken in the moment between the probe and the hub's own listen.
+        if (!isPortUnavailable(error)) throw error
+        log(taken)
+      }
+    } else {
+      log(taken)
     }
   }
   hub ??= await start(0)
@@ -49,4 +60,13 @@ export function readRememberedPort(portFile: string): number | null {
 function isPortUnavailable(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code
   return code === 'EADDRINUSE' || code === 'EACCES'
+}
+
+/** Whether a listener can be opened on `port` now; closed again at once. */
+async function portIsFree(port: number): Promise<boolean> {
+  const probe = createServer()
+  return new Promise((resolve) => {
+    probe.once('error', (error) => resolve(!isPortUnavailable(error)))
+    probe.listen(port, HUB_HOST, () => probe.close(() => resolve(true)))
+  })
 }
