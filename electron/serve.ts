@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { startHub } from './hub'
-import { storeStateIn } from './hub/store-files'
+import { DATABASE_FILE_NAME, storeStateIn } from './hub/store-files'
 import { defaultKeyFile, isInsideFolder, parseDataKey, readHexKeyFile, readOrCreateKeyFile, type DataKey } from './hub/store-key'
 import { TokenRegistry, generateToken } from './hub/tokens'
 
@@ -132,7 +132,7 @@ async function stop(signal: string): Promise<void> {
       // A full disk at the last step: every change was committed as it arrived, so nothing is lost.
       console.log(
         `Roundtable stopped. While closing it ${problems.join('; ')}. Every change was saved when it was made ` +
-          `(in ${join(dataDir, 'roundtable.db-wal')}), so nothing is lost; it is folded into the data file the next ` +
+          `(in ${join(dataDir, `${DATABASE_FILE_NAME}-wal`)}), so nothing is lost; it is folded into the data file the next ` +
           'time Roundtable starts. Free some disk space before then.',
       )
     }

@@ -8,16 +8,8 @@ import { applyDataKey, type DataKey } from './store-key'
  * PRAGMA quick_check. A failure leaves the file exactly as it was.
  */
 
-export type StoreProblem = 'wrong-key' | 'damaged' | 'newer-version' | 'unreadable'
-
-export class StoreError extends Error {
-  constructor(
-    message: string,
-    readonly problem: StoreProblem = 'unreadable',
-  ) {
-    super(message)
-  }
-}
+/** A store that cannot be used, in words that say what to do. */
+export class StoreError extends Error {}
 
 const LEFT_ALONE = 'The file has been left exactly as it was.'
 
@@ -26,7 +18,6 @@ export function damagedStoreError(file: string, detail: string): StoreError {
     `The data file ${file} is damaged (${detail}). Roundtable has not started, so nothing more is written to it. ` +
       `${LEFT_ALONE} Restore it from a backup if you have one; otherwise move it somewhere safe (keep it: it may be ` +
       'recoverable) and start again to begin with an empty store.',
-    'damaged',
   )
 }
 
@@ -40,7 +31,6 @@ function wrongKeyError(file: string, encrypted: boolean): StoreError {
         `The key does not unlock the data file ${file}. Either it is not the key this data was saved with, or the ` +
           `start of the file is damaged (with a wrong key the two look the same). ${LEFT_ALONE} Check which key ` +
           'Roundtable was given, and restore the right one from where you backed it up.',
-        'wrong-key',
       )
     : damagedStoreError(file, 'it is not a Roundtable database')
 }
@@ -73,7 +63,6 @@ export function checkStore(file: string, key: DataKey | null, options: { nativeB
       throw new StoreError(
         `The data file ${file} was written by a newer version of Roundtable (schema ${version}; this version knows ` +
           `${options.newestSchema}). It has not been changed. Install the newer version to open it.`,
-        'newer-version',
       )
     }
     let result: string[]

@@ -38,14 +38,22 @@ export function parseDataKey(text: string, source: string): DataKey {
 
 /**
  * Makes `db` read and write SQLCipher 4 pages with `key`. Must run before anything reads the file.
- * Throws only on a malformed key; a wrong key shows up on the first read (SQLITE_NOTADB).
+ * A wrong key shows up on the first read (SQLITE_NOTADB). DocumentStore.open checks the key's length.
  */
 export function applyDataKey(db: Database.Database, key: DataKey): void {
-  if (key.length !== DATA_KEY_BYTES) throw new DataKeyError(`A data key is ${DATA_KEY_BYTES} bytes; this one is ${key.length}.`)
+  useSqlcipher4(db)
+  db.pragma(`key = ${rawKeyLiteral(key)}`)
+}
+
+/** Selects SQLCipher 4's page format on `db`, before a key or rekey pragma. */
+export function useSqlcipher4(db: Database.Database): void {
   db.pragma(`cipher = 'sqlcipher'`)
   db.pragma('legacy = 4')
-  // x'…' is a raw key: used as it is, without the passphrase key derivation.
-  db.pragma(`key = "x'${formatDataKey(key)}'"`)
+}
+
+/** x'…' is a raw key: used as it is, without the passphrase key derivation. */
+export function rawKeyLiteral(key: DataKey): string {
+  return `"x'${formatDataKey(key)}'"`
 }
 
 /** `npm run serve`'s key file when none is given: $XDG_CONFIG_HOME/roundtable/data.key (default ~/.config). */

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { checkStore, StoreError } from './store-check'
 import { companionFiles, DATABASE_FILE_NAME, fsyncFile, fsyncFolder } from './store-files'
-import { applyDataKey, formatDataKey, restrictMode, type DataKey } from './store-key'
+import { applyDataKey, rawKeyLiteral, restrictMode, useSqlcipher4, type DataKey } from './store-key'
 
 /**
  * Encrypts a store written before encryption, in place and safely: the encrypted copy is made under
@@ -76,10 +76,9 @@ export function encryptUnencryptedStore(file: string, key: DataKey, options: Mig
   try {
     copy.pragma('journal_mode = DELETE')
     copy.pragma('synchronous = FULL')
-    copy.pragma(`cipher = 'sqlcipher'`)
-    copy.pragma('legacy = 4')
+    useSqlcipher4(copy)
     // rekey on an unencrypted file encrypts every page.
-    copy.pragma(`rekey = "x'${formatDataKey(key)}'"`)
+    copy.pragma(`rekey = ${rawKeyLiteral(key)}`)
   } finally {
     copy.close()
   }

@@ -96,7 +96,7 @@ export class DocumentStore {
     let state = storeFileState(file)
     if (state === 'empty') throw emptyStoreError(file)
     if (state === 'encrypted' && !key) {
-      throw new StoreError(`The data file ${file} is encrypted and no key was given. The file has been left exactly as it was.`, 'wrong-key')
+      throw new StoreError(`The data file ${file} is encrypted and no key was given. The file has been left exactly as it was.`)
     }
     if (state === 'unencrypted' && key) {
       checkStore(file, null, checkOptions)

@@ -73,6 +73,13 @@ describe('a damaged store is refused at start and left as it was', () => {
     await expect(failure).rejects.toThrow(/left exactly as it was/)
     expectUntouched(dataDir, before)
   })
+
+  it('a key of the wrong length is refused before anything is touched', async () => {
+    await writeSeveralBoards(dataDir)
+    const before = snapshotOf(dataDir)
+    await expect(startTestHub(dataDir, { dataKey: Buffer.alloc(16, 0x01) })).rejects.toThrow(/A data key is 32 bytes; this one is 16/)
+    expectUntouched(dataDir, before)
+  })
 })
 
 describe('a full disk while the hub closes', () => {
