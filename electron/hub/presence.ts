@@ -13,8 +13,35 @@ export const MAX_PRESENCE_IDS_PER_CONNECTION = 4
 export interface PresenceDecision {
   /** Entries this connection may apply. */
   accepted: PresenceEntry[]
-  /** What was left out and why, for the log. */
-  refused: string[]
+  /** What was left out and why, for the log (see describeRefusals). */
+  refused: Refusal[]
+}
+
+export interface Refusal {
+  clientId: number
+  /** Why, worded to follow a count: "3 owned by another connection". */
+  reason: string
+}
+
+const OWNED_BY_ANOTHER = 'owned by another connection'
+const TOO_MANY_IDS = `beyond the ${MAX_PRESENCE_IDS_PER_CONNECTION} a connection may speak for`
+/** Client ids named per reason in a log line; a message may carry up to a thousand entries. */
+const IDS_NAMED_PER_REASON = 5
+
+/** One log line's worth, however many entries were refused: a count per reason and a few ids. */
+export function describeRefusals(refused: readonly Refusal[]): string {
+  const idsByReason = new Map<string, number[]>()
+  for (const { clientId, reason } of refused) {
+    const ids = idsByReason.get(reason) ?? []
+    ids.push(clientId)
+    idsByReason.set(reason, ids)
+  }
+  const parts = [...idsByReason].map(([reason, ids]) => {
+    const named = ids.slice(0, IDS_NAMED_PER_REASON).join(', ')
+    const more = ids.length > IDS_NAMED_PER_REASON ? ` and ${ids.length - IDS_NAMED_PER_REASON} more` : ''
+    return `${ids.length} ${reason} (${ids.length === 1 ? 'client' : 'clients'} ${named}${more})`
+  })
+  return `${refused.length} ${refused.length === 1 ? 'client' : 'clients'}: ${parts.join('; ')}`
 }
 
 /**
@@ -61,13 +88,13 @@ export class PresenceOwners {
       } else if (!isNewer) {
         // An echo of what the hub already holds (or older): nothing to do.
       } else if (owner !== undefined) {
-        decision.refused.push(`client ${entry.clientId} belongs to another connection`)
+        decision.refused.push({ clientId: entry.clientId, reason: OWNED_BY_ANOTHER })
       } else if (entry.stateBytes > this.maxStateBytes) {
         decision.refused.push(this.tooBig(entry))
       } else if (entry.json === 'null') {
         // Removing a presence nobody holds changes nothing; it is not worth claiming the id for.
       } else if (mine.size >= MAX_PRESENCE_IDS_PER_CONNECTION) {
-        decision.refused.push(`a connection may speak for at most ${MAX_PRESENCE_IDS_PER_CONNECTION} clients`)
+        decision.refused.push({ clientId: entry.clientId, reason: TOO_MANY_IDS })
       } else {
         this.owners.set(entry.clientId, socket)
         mine.add(entry.clientId)
@@ -78,8 +105,8 @@ export class PresenceOwners {
     return decision
   }
 
-  private tooBig(entry: PresenceEntry): string {
-    return `the state for client ${entry.clientId} is ${kib(entry.stateBytes)}, over the ${kib(this.maxStateBytes)} limit`
+  private tooBig(entry: PresenceEntry): Refusal {
+    return { clientId: entry.clientId, reason: `with a state over the ${kib(this.maxStateBytes)} limit` }
   }
 
   /** Frees every id the connection owned and returns them, so their presence can be removed. */

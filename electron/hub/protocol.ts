@@ -97,16 +97,34 @@ function assertReadableUpdate(update: Uint8Array): void {
 }
 
 /**
+ * Most presence entries one awareness message may carry. An honest message holds one entry per person in
+ * the room: y-websocket clients echo every change they receive back to the hub, so a client joining a
+ * room of 40 sends all 40 entries back. A thousand is far beyond any room this app is for; beyond it, a
+ * message is refused before its entries are read (two million of them took the hub 6.7 s of blocking work).
+ */
+export const MAX_PRESENCE_ENTRIES_PER_MESSAGE = 1000
+
+/**
  * An awareness update, read entry by entry so the hub can decide about each client id before anything is
  * applied: varuint count, then per entry varuint client id, varuint clock, varstring JSON state.
- * A state over `maxStateBytes` is kept out unread (json ''), so a huge one is never decoded.
+ * A count over MAX_PRESENCE_ENTRIES_PER_MESSAGE is refused at once, and a state over `maxStateBytes` is
+ * kept out unread (json ''), so neither a flood of entries nor a huge one is ever decoded.
  */
 export function decodePresenceEntries(update: Uint8Array, maxStateBytes = Number.POSITIVE_INFINITY): PresenceEntry[] {
   const unreadable = (why: string) => new MalformedMessageError(`the awareness update could not be applied: ${why}`)
   const decoder = decoding.createDecoder(update)
   const entries: PresenceEntry[] = []
+  let count: number
   try {
-    const count = decoding.readVarUint(decoder)
+    count = decoding.readVarUint(decoder)
+  } catch {
+    throw unreadable('it is truncated')
+  }
+  if (count > MAX_PRESENCE_ENTRIES_PER_MESSAGE) {
+    // Short on purpose: it is also the close reason, which WebSocket caps at 123 bytes.
+    throw unreadable(`it has ${count} entries (at most ${MAX_PRESENCE_ENTRIES_PER_MESSAGE})`)
+  }
+  try {
     for (let index = 0; index < count; index++) {
       const clientId = decoding.readVarUint(decoder)
       const clock = decoding.readVarUint(decoder)

@@ -14,7 +14,7 @@ import {
   type PresenceEntry,
 } from './protocol'
 import { DEFAULT_SEND_LIMITS, Outbox, type SendLimits } from './outbox'
-import { DEFAULT_MAX_PRESENCE_BYTES, PresenceOwners } from './presence'
+import { DEFAULT_MAX_PRESENCE_BYTES, PresenceOwners, describeRefusals } from './presence'
 import type { DocumentLabel, DocumentStore } from './store'
 import type { HubLogger } from './types'
 
@@ -168,7 +168,7 @@ export class Room {
   private applyPresence(socket: WebSocket, entries: PresenceEntry[]): void {
     const { accepted, refused } = this.presence.decide(socket, entries)
     if (refused.length > 0) {
-      this.options.logger.warn(`hub: left out presence from a connection to ${this.docId}: ${refused.join('; ')}`)
+      this.options.logger.warn(`hub: left out presence from a connection to ${this.docId} for ${describeRefusals(refused)}`)
     }
     if (accepted.length > 0) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresenceEntries(accepted), socket)

@@ -9,10 +9,12 @@ import {
   startTestHub,
   synced,
   waitFor,
+  waitForClose,
   type TestClient,
   type TestHub,
 } from './helpers'
 import { announcePresenceAgain } from '../../shared/presence'
+import { MAX_PRESENCE_ENTRIES_PER_MESSAGE } from '../../electron/hub/protocol'
 
 const MALLORY_ID = 31337
 
@@ -76,7 +78,9 @@ describe('hub: presence belongs to the connection that introduced it', () => {
     await waitFor(() => nameOf(bob, MALLORY_ID) === 'Mallory', 'Bob to see Mallory’s own presence')
     expect(nameOf(bob, alice.doc.clientID)).toBe('Alice')
     expect(nameOf(alice, alice.doc.clientID)).toBe('Alice')
-    expect(refusals()).toEqual([`warn hub: left out presence from a connection to spoof: client ${alice.doc.clientID} belongs to another connection`])
+    expect(refusals()).toEqual([
+      `warn hub: left out presence from a connection to spoof for 1 client: 1 owned by another connection (client ${alice.doc.clientID})`,
+    ])
 
     const carol = client('spoof')
     await waitFor(() => nameOf(carol, MALLORY_ID) === 'Mallory', 'Carol, joining later, to see everyone')
@@ -109,13 +113,50 @@ describe('hub: presence belongs to the connection that introduced it', () => {
     await waitFor(() => nameOf(bob, MALLORY_ID + 1) === 'Small', 'Bob to see the small state sent after the huge one')
     expect(bob.provider.awareness.getStates().has(MALLORY_ID)).toBe(false)
     expect(refusals()).toEqual([
-      `warn hub: left out presence from a connection to oversized: the state for client ${MALLORY_ID} is 101 KiB, over the 64 KiB limit`,
+      `warn hub: left out presence from a connection to oversized for 1 client: 1 with a state over the 64 KiB limit (client ${MALLORY_ID})`,
     ])
 
     const joiner = client('oversized')
     await waitFor(() => namesSeenBy(joiner).includes('Small'), 'the joiner to receive everyone present')
     expect(namesSeenBy(joiner)).not.toContain('Huge')
     expect(joiner.provider.awareness.getStates().has(MALLORY_ID)).toBe(false)
+  })
+
+  it('refuses a presence message with more entries than one may hold, before reading them, and carries on', async () => {
+    const { alice, bob, mallory } = await aliceBobAndMallory('flood')
+    const closed = waitForClose(mallory)
+    const flood = Array.from({ length: MAX_PRESENCE_ENTRIES_PER_MESSAGE + 1 }, (_, index) => ({
+      clientId: MALLORY_ID + index,
+      clock: 1,
+      state: { user: { name: `Flood ${index}` } },
+    }))
+    mallory.send(presenceMessage(...flood))
+    expect(await closed).toEqual({
+      code: 1007,
+      reason: `Refused: the awareness update could not be applied: it has 1001 entries (at most ${MAX_PRESENCE_ENTRIES_PER_MESSAGE})`,
+    })
+    expect(running.logger.lines.filter((line) => /1001 entries/.test(line))).toHaveLength(1)
+    expect(bob.provider.awareness.getStates().has(MALLORY_ID)).toBe(false)
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice, still here' })
+    await waitFor(() => nameOf(bob, alice.doc.clientID) === 'Alice, still here', 'Bob to follow Alice after the flood')
+  })
+
+  it('logs a message’s refused entries as one short line with counts, however many there are', async () => {
+    const { alice, bob, mallory, spoofClock } = await aliceBobAndMallory('many-refused')
+    const entries = Array.from({ length: MAX_PRESENCE_ENTRIES_PER_MESSAGE - 1 }, (_, index) => ({
+      clientId: MALLORY_ID + index,
+      clock: 1,
+      state: { user: { name: `Mallory ${index}` } },
+    }))
+    mallory.send(presenceMessage({ clientId: alice.doc.clientID, clock: spoofClock, state: null }, ...entries))
+    await waitFor(() => nameOf(bob, MALLORY_ID) === 'Mallory 0', 'Bob to see Mallory’s first ids')
+    const ids = (from: number) => [0, 1, 2, 3, 4].map((index) => MALLORY_ID + from + index).join(', ')
+    expect(refusals()).toEqual([
+      `warn hub: left out presence from a connection to many-refused for 996 clients: 1 owned by another connection ` +
+        `(client ${alice.doc.clientID}); 995 beyond the 4 a connection may speak for (clients ${ids(4)} and 990 more)`,
+    ])
+    expect(nameOf(bob, alice.doc.clientID)).toBe('Alice')
+    expect(mallory.readyState).toBe(WebSocket.OPEN)
   })
 
   it('shows a reconnected person again at once when their window announces its presence on connecting', async () => {
