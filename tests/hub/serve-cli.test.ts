@@ -147,9 +147,20 @@ describe('npm run serve (the CLI)', () => {
     expect(wrong.text).toMatch(/Roundtable did not start\. The key does not unlock the data file .*left exactly as it was/)
     expect(wrong.text).not.toMatch(/\n\s+at /)
     expect(fileState()).toEqual(before)
-    const malformed = await runOnce([], { ROUNDTABLE_DATA_KEY: 'not a key' })
+    // Nearly a key (one digit short): the message must not quote any of it.
+    const nearlyKey = 'c0ffee'.repeat(10) + 'c0f'
+    const malformed = await runOnce([], { ROUNDTABLE_DATA_KEY: nearlyKey })
     expect(malformed.code).toBe(1)
     expect(malformed.text).toMatch(/ROUNDTABLE_DATA_KEY must hold a key of 64 hexadecimal digits.*openssl rand -hex 32/)
+    expect(malformed.text).not.toContain('c0ff')
+    expect(fileState()).toEqual(before)
+    const badFile = join(configHome, 'bad.key')
+    mkdirSync(configHome, { recursive: true })
+    writeFileSync(badFile, `key = ${nearlyKey}\n`, { mode: 0o600 })
+    const fromBadFile = await runOnce(['--key-file', badFile])
+    expect(fromBadFile.code).toBe(1)
+    expect(fromBadFile.text).toContain(`The key file ${badFile} must hold a key of 64 hexadecimal digits`)
+    expect(fromBadFile.text).not.toContain('c0ff')
     expect(fileState()).toEqual(before)
   })
 
