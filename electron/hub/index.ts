@@ -54,6 +54,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       graceMs: options.sendQueueGraceMs ?? DEFAULT_SEND_LIMITS.graceMs,
     },
     maxPresenceBytes: options.maxPresenceBytes ?? DEFAULT_MAX_PRESENCE_BYTES,
+    presenceChallengeMs: options.presenceChallengeMs,
   })
   const httpContext = {
     tokens: options.tokens,

@@ -14,7 +14,7 @@ import {
   type PresenceEntry,
 } from './protocol'
 import { DEFAULT_SEND_LIMITS, Outbox, type SendLimits } from './outbox'
-import { DEFAULT_MAX_PRESENCE_BYTES, PresenceOwners, describeRefusals } from './presence'
+import { DEFAULT_MAX_PRESENCE_BYTES, DEFAULT_PRESENCE_CHALLENGE_MS, PresenceOwners, describeRefusals, type Refusal } from './presence'
 import type { DocumentLabel, DocumentStore } from './store'
 import type { HubLogger } from './types'
 
@@ -28,6 +28,11 @@ export interface RoomOptions {
   sendLimits?: SendLimits
   /** Largest presence (awareness) state accepted for one client, in bytes. Default 64 KiB. */
   maxPresenceBytes?: number
+  /**
+   * How long the connection holding a presence id has to answer a ping when another connection claims
+   * that id, before it is dropped and the id handed over (electron/hub/presence.ts). Default 3 s.
+   */
+  presenceChallengeMs?: number
   logger: HubLogger
   /** Called when the room wants to be forgotten (a save failed); the registry drops it. */
   onBroken: (room: Room) => void
@@ -76,6 +81,11 @@ export class Room {
       this.awareness.clientID,
       this.maxPresenceBytes,
       (id) => this.awareness.meta.get(id)?.clock,
+      options.presenceChallengeMs ?? DEFAULT_PRESENCE_CHALLENGE_MS,
+      {
+        holderSilent: (holder, claimedIds) => this.dropSilentHolder(holder, claimedIds),
+        holderAnswered: (refused) => this.logRefused(refused),
+      },
     )
     this.awareness.setLocalState(null)
     this.load()
@@ -167,12 +177,26 @@ export class Room {
   /** Applies the entries this connection may set (see PresenceOwners) and logs the rest. */
   private applyPresence(socket: WebSocket, entries: PresenceEntry[]): void {
     const { accepted, refused } = this.presence.decide(socket, entries)
-    if (refused.length > 0) {
-      this.options.logger.warn(`hub: left out presence from a connection to ${this.docId} for ${describeRefusals(refused)}`)
-    }
+    this.logRefused(refused)
     if (accepted.length > 0) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresenceEntries(accepted), socket)
     }
+  }
+
+  private logRefused(refused: Refusal[]): void {
+    if (refused.length === 0) return
+    this.options.logger.warn(`hub: left out presence from a connection to ${this.docId} for ${describeRefusals(refused)}`)
+  }
+
+  /** A new connection claims presence ids this one holds, and it did not answer a ping: it is gone. */
+  private dropSilentHolder(holder: WebSocket, claimedIds: number[]): void {
+    this.options.logger.warn(
+      `hub: dropped a connection to ${this.docId}: a new connection claims its presence (client ${claimedIds.join(', ')}) ` +
+        `and it did not answer a ping within ${this.options.presenceChallengeMs ?? DEFAULT_PRESENCE_CHALLENGE_MS} ms`,
+    )
+    // terminate, not close: a closing handshake would wait for the very peer that stopped answering.
+    holder.terminate()
+    this.leave(holder)
   }
 
   leave(socket: WebSocket): void {
@@ -180,7 +204,11 @@ export class Room {
     if (!member) return
     this.members.delete(socket)
     this.outbox.forget(socket)
-    awarenessProtocol.removeAwarenessStates(this.awareness, this.presence.release(socket), null)
+    const { freed, handedOver } = this.presence.release(socket)
+    awarenessProtocol.removeAwarenessStates(this.awareness, freed, null)
+    for (const [claimant, claimed] of handedOver) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresenceEntries(claimed), claimant)
+    }
   }
 
   private scheduleCompaction(): void {

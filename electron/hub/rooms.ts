@@ -20,6 +20,7 @@ export class RoomRegistry {
       compactAfterUpdates: number
       sendLimits: SendLimits
       maxPresenceBytes: number
+      presenceChallengeMs?: number
     },
   ) {}
 
@@ -34,6 +35,7 @@ export class RoomRegistry {
         compactAfterUpdates: this.settings.compactAfterUpdates,
         sendLimits: this.settings.sendLimits,
         maxPresenceBytes: this.settings.maxPresenceBytes,
+        presenceChallengeMs: this.settings.presenceChallengeMs,
         logger: this.logger,
         onBroken: (broken) => this.forget(broken),
       })

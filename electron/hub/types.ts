@@ -54,6 +54,12 @@ export interface HubOptions {
    * applied, not relayed) and logged. Default 64 KiB.
    */
   maxPresenceBytes?: number
+  /**
+   * When a connection claims a presence id another connection holds (a reconnect after a network blip,
+   * usually), how long the holder has to answer a ping before it is dropped and the id handed over, in
+   * ms. A holder that answers keeps the id. Default 3 s.
+   */
+  presenceChallengeMs?: number
   /** Path to a better-sqlite3 native binding built for this runtime (Electron needs its own). */
   sqliteNativeBinding?: string
   logger?: HubLogger

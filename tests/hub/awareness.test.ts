@@ -1,15 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import * as Y from 'yjs'
 import {
   connectClient,
   makeDataDir,
   openRaw,
   presenceMessage,
   removeDataDir,
+  TEST_TOKEN,
   startTestHub,
   synced,
   waitFor,
   waitForClose,
+  waitUntilHandled,
   type TestClient,
   type TestHub,
 } from './helpers'
@@ -17,6 +20,8 @@ import { announcePresenceAgain } from '../../shared/presence'
 import { MAX_PRESENCE_ENTRIES_PER_MESSAGE } from '../../electron/hub/protocol'
 
 const MALLORY_ID = 31337
+/** How long a connection holding a presence id has to answer when another claims it (3 s by default). */
+const CHALLENGE_MS = 500
 
 describe('hub: presence belongs to the connection that introduced it', () => {
   let dataDir: string
@@ -26,7 +31,7 @@ describe('hub: presence belongs to the connection that introduced it', () => {
 
   beforeEach(async () => {
     dataDir = makeDataDir()
-    running = await startTestHub(dataDir)
+    running = await startTestHub(dataDir, { presenceChallengeMs: CHALLENGE_MS })
   })
   afterEach(async () => {
     clients.splice(0).forEach((client) => client.destroy())
@@ -35,8 +40,8 @@ describe('hub: presence belongs to the connection that introduced it', () => {
     removeDataDir(dataDir)
   })
 
-  function client(docId: string): TestClient {
-    const created = connectClient(running.wsUrl, docId)
+  function client(docId: string, doc?: Y.Doc): TestClient {
+    const created = connectClient(running.wsUrl, docId, TEST_TOKEN, doc)
     clients.push(created)
     return created
   }
@@ -74,8 +79,9 @@ describe('hub: presence belongs to the connection that introduced it', () => {
         { clientId: MALLORY_ID, clock: 1, state: { user: { name: 'Mallory' } } },
       ),
     )
-    // One message: once Bob sees Mallory's own entry, the hub has dealt with the spoofed one too.
     await waitFor(() => nameOf(bob, MALLORY_ID) === 'Mallory', 'Bob to see Mallory’s own presence')
+    // Alice's connection is asked whether it is still there; it answers at once, and keeps her id.
+    await waitFor(() => refusals().length > 0, 'the hub to refuse the spoofed entry')
     expect(nameOf(bob, alice.doc.clientID)).toBe('Alice')
     expect(nameOf(alice, alice.doc.clientID)).toBe('Alice')
     expect(refusals()).toEqual([
@@ -97,6 +103,7 @@ describe('hub: presence belongs to the connection that introduced it', () => {
       ),
     )
     await waitFor(() => nameOf(bob, MALLORY_ID) === 'Mallory', 'Bob to see Mallory’s own presence')
+    await waitFor(() => refusals().length > 0, 'the hub to refuse the removal')
     expect(nameOf(bob, alice.doc.clientID)).toBe('Alice')
     expect(refusals()).toHaveLength(1)
 
@@ -142,20 +149,67 @@ describe('hub: presence belongs to the connection that introduced it', () => {
   })
 
   it('logs a message’s refused entries as one short line with counts, however many there are', async () => {
-    const { alice, bob, mallory, spoofClock } = await aliceBobAndMallory('many-refused')
+    const { alice, bob, mallory } = await aliceBobAndMallory('many-refused')
+    const huge = { clientId: 1, clock: 1, state: { padding: 'x'.repeat(100 * 1024) } }
     const entries = Array.from({ length: MAX_PRESENCE_ENTRIES_PER_MESSAGE - 1 }, (_, index) => ({
       clientId: MALLORY_ID + index,
       clock: 1,
       state: { user: { name: `Mallory ${index}` } },
     }))
-    mallory.send(presenceMessage({ clientId: alice.doc.clientID, clock: spoofClock, state: null }, ...entries))
+    mallory.send(presenceMessage(huge, ...entries))
     await waitFor(() => nameOf(bob, MALLORY_ID) === 'Mallory 0', 'Bob to see Mallory’s first ids')
     const ids = (from: number) => [0, 1, 2, 3, 4].map((index) => MALLORY_ID + from + index).join(', ')
     expect(refusals()).toEqual([
-      `warn hub: left out presence from a connection to many-refused for 996 clients: 1 owned by another connection ` +
-        `(client ${alice.doc.clientID}); 995 beyond the 4 a connection may speak for (clients ${ids(4)} and 990 more)`,
+      `warn hub: left out presence from a connection to many-refused for 996 clients: 1 with a state over the 64 KiB limit ` +
+        `(client 1); 995 beyond the 4 a connection may speak for (clients ${ids(4)} and 990 more)`,
     ])
     expect(nameOf(bob, alice.doc.clientID)).toBe('Alice')
+    expect(mallory.readyState).toBe(WebSocket.OPEN)
+  })
+
+  it('hands a presence id to a reconnecting client at once when the old connection holding it is half-open', async () => {
+    const bob = client('handover')
+    await synced(bob)
+    // Dana's window: one Awareness across connections, so her clock keeps counting up.
+    const danaDoc = new Y.Doc()
+    const oldConnection = await openRaw(running.wsUrl, 'handover', rawSockets)
+    oldConnection.send(presenceMessage({ clientId: danaDoc.clientID, clock: 1, state: { user: { name: 'Dana' } } }))
+    await waitFor(() => nameOf(bob, danaDoc.clientID) === 'Dana', 'Bob to see Dana')
+    // The Wi-Fi blips: nothing gets through to or from the old socket any more, and the hub cannot tell.
+    oldConnection.pause()
+
+    const dana = client('handover', danaDoc)
+    dana.provider.awareness.setLocalStateField('user', { name: 'Dana, back' })
+    dana.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') announcePresenceAgain(dana.provider.awareness)
+    })
+    await waitFor(() => nameOf(bob, danaDoc.clientID) === 'Dana, back', 'Bob to see Dana’s new connection', 5000)
+    expect(running.logger.lines.filter((line) => line.includes('dropped a connection to handover'))).toEqual([
+      `warn hub: dropped a connection to handover: a new connection claims its presence (client ${danaDoc.clientID}) ` +
+        `and it did not answer a ping within ${CHALLENGE_MS} ms`,
+    ])
+    // The old connection's departure took nothing with it: Dana's id is her new connection's now.
+    await waitUntilHandled(dana, bob)
+    expect(nameOf(bob, danaDoc.clientID)).toBe('Dana, back')
+    const joiner = client('handover')
+    await waitFor(() => nameOf(joiner, danaDoc.clientID) === 'Dana, back', 'a joiner to see Dana too')
+    expect(refusals()).toEqual([])
+  })
+
+  it('keeps a presence id with its holder when the holder answers, however often another connection claims it', async () => {
+    const { alice, bob, mallory, spoofClock } = await aliceBobAndMallory('live-holder')
+    const aliceSocket = alice.provider.ws
+    for (const attempt of [1, 2]) {
+      mallory.send(presenceMessage({ clientId: alice.doc.clientID, clock: spoofClock + attempt, state: { user: { name: 'Not Alice' } } }))
+      await waitFor(() => refusals().length === attempt, `the hub to refuse claim ${attempt} once Alice’s connection answers`)
+    }
+    expect(refusals()[1]).toBe(
+      `warn hub: left out presence from a connection to live-holder for 1 client: 1 owned by another connection (client ${alice.doc.clientID})`,
+    )
+    await waitUntilHandled(alice, bob)
+    expect(nameOf(bob, alice.doc.clientID)).toBe('Alice')
+    expect(alice.provider.ws).toBe(aliceSocket)
+    expect(running.logger.lines.filter((line) => line.includes('dropped a connection'))).toEqual([])
     expect(mallory.readyState).toBe(WebSocket.OPEN)
   })
 
