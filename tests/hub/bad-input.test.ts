@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
 import * as encoding from 'lib0/encoding'
-import { startTestHub, connectClient, makeDataDir, rawUpgrade, removeDataDir, synced, waitFor, waitForClose, TEST_TOKEN, type TestHub, type TestClient } from './helpers'
+import { startTestHub, connectClient, makeDataDir, openRaw, removeDataDir, synced, waitFor, waitForClose, type TestHub, type TestClient } from './helpers'
 
 /** Frames as y-websocket would send them, but broken in the ways a buggy or hostile client might. */
 function frame(...parts: ((encoder: encoding.Encoder) => void)[]): Uint8Array {
@@ -38,11 +38,9 @@ describe('hub: bad input closes one connection and harms nothing else', () => {
     removeDataDir(dataDir)
   })
 
-  async function openRaw(docId: string): Promise<WebSocket> {
-    const answer = await rawUpgrade(`${running.wsUrl}/${docId}?token=${TEST_TOKEN}`)
-    if (!('socket' in answer)) throw new Error(`upgrade refused with ${answer.status}`)
-    return answer.socket
-  }
+  const rawSockets: WebSocket[] = []
+  afterEach(() => rawSockets.splice(0).forEach((socket) => socket.terminate()))
+  const openAttacker = (docId: string) => openRaw(running.wsUrl, docId, rawSockets)
 
   async function twoHealthyRooms() {
     const alice = connectClient(running.wsUrl, 'shared-room')
@@ -67,7 +65,7 @@ describe('hub: bad input closes one connection and harms nothing else', () => {
   for (const [name, message, reason] of BAD_MESSAGES) {
     it(`refuses ${name} with close code 1007 and a reason, and logs it`, async () => {
       const healthy = await twoHealthyRooms()
-      const attacker = await openRaw('shared-room')
+      const attacker = await openAttacker('shared-room')
       const closed = waitForClose(attacker)
       attacker.send(message)
       const { code, reason: said } = await closed
@@ -80,7 +78,7 @@ describe('hub: bad input closes one connection and harms nothing else', () => {
 
   it('refuses an oversized frame with close code 1009 and keeps what was stored', async () => {
     const healthy = await twoHealthyRooms()
-    const attacker = await openRaw('shared-room')
+    const attacker = await openAttacker('shared-room')
     const closed = waitForClose(attacker)
     attacker.send(new Uint8Array(64 * 1024 + 1))
     expect((await closed).code).toBe(1009)
@@ -91,7 +89,7 @@ describe('hub: bad input closes one connection and harms nothing else', () => {
   it('keeps every stored byte: after all the bad input, a restart shows exactly the good content', async () => {
     const healthy = await twoHealthyRooms()
     for (const [, message] of BAD_MESSAGES) {
-      const attacker = await openRaw('shared-room')
+      const attacker = await openAttacker('shared-room')
       const closed = waitForClose(attacker)
       attacker.send(message)
       await closed

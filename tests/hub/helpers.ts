@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import WebSocket from 'ws'
+import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { startHub } from '../../electron/hub'
@@ -155,9 +156,6 @@ export function rawGet(port: number, path: string): Promise<{ status: number; bo
     request.end()
   })
 }
-
-// For presenceMessage below; an import is hoisted wherever it stands.
-import * as encoding from 'lib0/encoding'
 
 /** One client's presence as an awareness update carries it; `state: null` means the client has gone. */
 export interface RawPresenceEntry {
