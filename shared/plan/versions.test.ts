@@ -55,10 +55,10 @@ describe('agreement', () => {
     moveActionToGoal(doc, action, other, 0)
     deleteEntry(doc, strength)
     addEntry(doc, 'need', { text: 'Falls at night', voice: 'professional' }, author)
-    setPersonField(doc, 'nhsNumber', '9434765919')
+    setPersonField(doc, 'nhsNumber', '9998765439')
     expect(changesSinceAgreed(doc, today)).toEqual(
       expect.arrayContaining([
-        { section: 'About the person', change: 'added', what: 'NHS number', before: '', after: '9434765919' },
+        { section: 'About the person', change: 'added', what: 'NHS number', before: '', after: '9998765439' },
         { section: 'Goals', change: 'changed', what: 'Get to the shops: wording', before: 'Get to the shops', after: 'Get to the shops on my own' },
         { section: 'Actions', change: 'changed', what: 'Walking aid: goal', before: 'Get to the shops', after: 'Sleep well' },
         { section: 'Strengths', change: 'removed', what: 'Determined' },

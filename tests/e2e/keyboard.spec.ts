@@ -119,11 +119,11 @@ test('bad input gets a clear message and loses nothing typed', async ({ browser,
 
   // A wrong NHS number is refused where it was typed, and stays there to correct.
   const person = page.getByRole('region', { name: 'About the person' })
-  await person.getByLabel('NHS number (optional)').fill('943 476 5918')
+  await person.getByLabel('NHS number (optional)').fill('999 876 5438')
   await person.getByLabel('NHS number (optional)').press('Enter')
   await expect(person.getByText('This is not a valid NHS number: the last digit does not match.')).toBeVisible()
-  await expect(person.getByLabel('NHS number (optional)')).toHaveValue('943 476 5918')
-  await person.getByLabel('NHS number (optional)').fill('943 476 5919')
+  await expect(person.getByLabel('NHS number (optional)')).toHaveValue('999 876 5438')
+  await person.getByLabel('NHS number (optional)').fill('999 876 5439')
   await person.getByLabel('NHS number (optional)').press('Enter')
   await expect(person.getByText('This is not a valid NHS number')).toHaveCount(0)
 
