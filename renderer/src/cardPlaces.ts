@@ -66,3 +66,36 @@ export function describePlace(places: CardPlaces, words: DragWords, cardId: stri
 export function cardName(words: DragWords, cardId: string): string {
   return `“${shortText(words.cardText(cardId))}”`
 }
+
+export type KeyboardStep = 'up' | 'down'
+
+/**
+ * Where one press of Arrow Up or Arrow Down takes a card, from the order of the lists alone (never
+ * from where things are drawn, which is what once made a press skip a place). One step within its
+ * own list; from the top or bottom of a list in `chain` (lists shown one after another, such as each
+ * goal's actions in the order the goals are shown) it goes on to the end of the list above or the
+ * start of the list below. At the top of the first list or the bottom of the last, or in a list
+ * outside the chain (a voice group: the person's words and professionals' notes stay apart), it
+ * stays put and the same `places` comes back.
+ */
+export function keyboardMove(places: CardPlaces, cardId: string, step: KeyboardStep, chain: readonly string[] = []): CardPlaces {
+  const section = sectionOf(places, cardId)
+  if (!section || cardId.startsWith(SECTION_PREFIX)) return places
+  const ids = places[section]
+  const index = ids.indexOf(cardId)
+  const nextIndex = step === 'up' ? index - 1 : index + 1
+  if (nextIndex >= 0 && nextIndex < ids.length) {
+    const next = ids.filter((id) => id !== cardId)
+    next.splice(nextIndex, 0, cardId)
+    return { ...places, [section]: next }
+  }
+  const link = chain.indexOf(section)
+  const neighbour = link < 0 ? undefined : chain[step === 'up' ? link - 1 : link + 1]
+  if (neighbour === undefined || !(neighbour in places)) return places
+  const target = places[neighbour]
+  return {
+    ...places,
+    [section]: ids.filter((id) => id !== cardId),
+    [neighbour]: step === 'up' ? [...target, cardId] : [cardId, ...target],
+  }
+}
