@@ -2,16 +2,18 @@ import { useState } from 'react'
 import { Board } from './Board'
 import { ErrorBoundary } from './ErrorBoundary'
 import { Home } from './Home'
-import { hubAddressFrom } from './hub'
+import { openHubAddress } from './hub'
 import { useIdentity } from './identity'
 import { NamePrompt } from './NamePrompt'
+import { usePageTitle } from './pageTitle'
 import { HOME_HREF, useRoute } from './route'
 
 export function App() {
-  const [hub] = useState(() => hubAddressFrom(window.location))
+  const [hub] = useState(openHubAddress)
   const route = useRoute()
   const { user, saveName } = useIdentity()
   const [changingName, setChangingName] = useState(false)
+  usePageTitle(screenTitle(hub !== null, !user || changingName, route.screen))
 
   let content
   if (!hub) {
@@ -78,6 +80,15 @@ export function App() {
       </div>
     </>
   )
+}
+
+/** The title of the screen App shows itself; a board names its own. */
+function screenTitle(hasHub: boolean, askingName: boolean, screen: 'home' | 'board' | 'not-found'): string[] | null {
+  if (!hasHub) return ['Access link needed']
+  if (askingName) return ['Your name']
+  if (screen === 'home') return ['All plans']
+  if (screen === 'not-found') return ['Page not found']
+  return null
 }
 
 /** Hash links drive the router, so the skip link moves focus itself instead of changing the hash. */

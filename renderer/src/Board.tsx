@@ -9,6 +9,7 @@ import { PlanBoard } from './plan/PlanBoard'
 import { DraftsProvider } from './plan/drafts'
 import type { HubAddress } from './hub'
 import { forgetNewBoard, pendingBoard } from './newBoards'
+import { usePageTitle } from './pageTitle'
 import { boardHref, HOME_HREF, type BoardView } from './route'
 import { PLAN_STRUCTURE, useBoardSession, useDocVersion, useParticipants, useUndoState, type BoardSession } from './useBoardSession'
 import type { ConnectionStatus } from '../../shared/connection'
@@ -23,6 +24,7 @@ interface Props {
 /** One plan, open for as long as any of its views (the board, history, My plan) is on screen. */
 export function Board({ hub, docId, view, user }: Props) {
   const { session, status } = useBoardSession(hub, docId, user)
+  usePageTitle(session ? null : ['Opening plan…'])
   return (
     <>
       <a className="nhsuk-back-link" href={HOME_HREF}>
@@ -40,6 +42,8 @@ export function Board({ hub, docId, view, user }: Props) {
   )
 }
 
+const VIEW_NAMES: Record<BoardView, string> = { plan: 'Board', history: 'History', 'my-plan': 'My plan' }
+
 interface PageProps {
   session: BoardSession
   docId: string
@@ -54,6 +58,8 @@ function BoardPage({ session, docId, view, status, user }: PageProps) {
   const version = useDocVersion(doc, PLAN_STRUCTURE)
   const meta = useMemo(() => readMeta(doc), [doc, version])
   const synced = status.state === 'saved' || status.state === 'saving' || status.state === 'reconnecting'
+  const missing = !meta && synced && !pendingBoard(docId)
+  usePageTitle(meta ? [meta.title, VIEW_NAMES[view]] : [missing ? 'Plan not found' : 'Opening plan…'])
   const [message, setShownMessage] = useState('')
   // A live region only speaks when its text changes: clear it first, so "Undone." twice is said twice.
   const setMessage = useCallback((text: string) => {

@@ -13,10 +13,43 @@ export interface HubAddress {
   token: string
 }
 
-export function hubAddressFrom(location: { href: string }): HubAddress | null {
-  const url = new URL(location.href)
-  const token = url.searchParams.get('token')
-  if (!token) return null
+/** This tab's copy of the access code (sessionStorage: gone when the tab closes, never shared with other tabs). */
+const TOKEN_KEY = 'roundtable-access-code'
+
+/**
+ * The hub this page was opened for. The access code arrives as `?token=` in the link; it is kept
+ * for this tab and taken out of the address bar, so it is not on show on a shared screen (or in a
+ * photo of it) and a reload still finds it. Where the tab cannot store it, it stays in the address.
+ */
+export function openHubAddress(): HubAddress | null {
+  const url = new URL(window.location.href)
+  const fromLink = url.searchParams.get('token')
+  if (fromLink && keepForThisTab(fromLink)) {
+    url.searchParams.delete('token')
+    window.history.replaceState(window.history.state, '', url.href)
+  }
+  const token = fromLink ?? storedToken()
+  return token ? hubAddressFrom(url, token) : null
+}
+
+function keepForThisTab(token: string): boolean {
+  try {
+    sessionStorage.setItem(TOKEN_KEY, token)
+    return sessionStorage.getItem(TOKEN_KEY) === token
+  } catch {
+    return false
+  }
+}
+
+function storedToken(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY)
+  } catch {
+    return null
+  }
+}
+
+export function hubAddressFrom(url: URL, token: string): HubAddress {
   let origin = url.origin
   const named = url.searchParams.get('hub')
   if (named) {

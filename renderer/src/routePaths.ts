@@ -1,8 +1,8 @@
 import { isValidDocId } from '../../shared/docId'
 
 /**
- * Screens live in the URL's hash (`#/board/<id>`), so the `?token=` the page was opened with stays
- * put and reloading a board reopens it.
+ * Screens live in the URL's hash (`#/board/<id>`), so moving between them never reloads the page
+ * and reloading a board reopens it.
  */
 export type BoardView = 'plan' | 'history' | 'my-plan'
 

@@ -1,13 +1,18 @@
 import { test as base, expect, type Browser, type Page } from '@playwright/test'
 import { ServedHub } from './served-hub'
 
+/** This worker's hub, for building links as a person shares them (see `shareLink`). */
+let workerHub: ServedHub | null = null
+
 /** `hub`: one real hub per test file (worker), started before its tests and stopped after. */
 export const test = base.extend<object, { hub: ServedHub }>({
   hub: [
     async ({}, use) => {
       const hub = new ServedHub()
       await hub.start()
+      workerHub = hub
       await use(hub)
+      workerHub = null
       await hub.dispose()
     },
     { scope: 'worker' },
@@ -31,14 +36,24 @@ export async function openAs(browser: Browser, url: string, name: string, viewpo
   return page
 }
 
-/** Creates a plan from the home screen and waits until it is open and saved. */
+/**
+ * The link to the screen `page` shows, as a person shares it: the address the hub printed (with its
+ * access code) and the screen's part after `#`. The page's own address no longer holds the code
+ * once it has loaded, so `page.url()` is not a link anyone else can open.
+ */
+export function shareLink(page: Page): string {
+  if (!workerHub) throw new Error('shareLink needs the hub fixture: add { hub } to the test.')
+  return `${workerHub.url}${new URL(page.url()).hash}`
+}
+
+/** Creates a plan from the home screen, waits until it is open and saved, and gives its link to share. */
 export async function createPlan(page: Page, title: string): Promise<string> {
   await page.getByRole('button', { name: 'New plan' }).click()
   await page.getByLabel('Name of the plan').fill(title)
   await page.getByRole('button', { name: 'Create plan' }).click()
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
   await expect(page.getByText('Connected — all changes saved')).toBeVisible()
-  return page.url()
+  return shareLink(page)
 }
 
 /** What to put in a form field: text to type, `{ option }` to pick, `{ check }` to tick. */

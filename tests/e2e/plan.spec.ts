@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { addEntry, addGoal, entryTexts, expect, openAs, said, test } from './fixtures'
+import { addEntry, addGoal, entryTexts, expect, openAs, said, shareLink, test } from './fixtures'
 
 /** A date `days` from today as the date input takes it (YYYY-MM-DD, local). */
 function daysFromNow(days: number): string {
@@ -22,7 +22,7 @@ test('two people fill a plan from a template, agree it, change it, see what chan
   await ann.getByLabel(/One-page profile/).check()
   await ann.getByRole('button', { name: 'Create plan' }).click()
   await expect(ann.getByRole('heading', { level: 1, name: 'J.S. plan' })).toBeVisible()
-  const bob = await openAs(browser, ann.url(), 'Bob, social worker')
+  const bob = await openAs(browser, shareLink(ann), 'Bob, social worker')
 
   // The template's questions fill the plan's own sections.
   const guide = ann.getByRole('region', { name: 'One-page profile: questions to fill the plan' })
@@ -96,19 +96,19 @@ test('two people fill a plan from a template, agree it, change it, see what chan
   await expect.poll(() => entryTexts(bob, 'Actions for Sleep through the night', 'action')).toEqual(['Check benefits entitlement'])
 
   // …and back again with the action's own "Move to goal" list, the other keyboard and screen-reader path.
-  await bob.getByRole('button', { name: 'Move “Check benefits entitlement” to another goal' }).click()
+  await bob.getByRole('button', { name: 'Move to goal: “Check benefits entitlement”' }).click()
   const goalList = bob.getByRole('combobox', { name: 'Goal to move “Check benefits entitlement” to' })
   await expect(goalList).toBeFocused()
   // Arrow keys only choose; nothing moves until "Move".
   await bob.keyboard.press('ArrowDown')
   await expect.poll(() => entryTexts(ann, 'Actions for Sleep through the night', 'action')).toEqual(['Check benefits entitlement'])
   await goalList.selectOption({ label: 'Get to the shops on my own' })
-  await bob.getByRole('button', { name: 'Move: Goal to move “Check benefits entitlement” to' }).click()
+  await bob.getByRole('button', { name: 'Move “Check benefits entitlement” to the chosen goal' }).click()
   await expect.poll(() => entryTexts(ann, 'Actions for Get to the shops on my own', 'action')).toEqual([
     'Check benefits entitlement',
     'Arrange a walking aid assessment',
   ])
-  await expect(bob.getByRole('button', { name: 'Move “Check benefits entitlement” to another goal' })).toBeFocused()
+  await expect(bob.getByRole('button', { name: 'Move to goal: “Check benefits entitlement”' })).toBeFocused()
 
   // Mark as agreed.
   const agreement = ann.getByRole('region', { name: 'Agreement and review' })
@@ -160,7 +160,7 @@ test('a need is linked to a goal by dragging it there, and by keyboard from the 
 
   // By keyboard: the goal's "Link a need" list.
   await page.getByRole('combobox', { name: 'Link a need to “Join the lunch club”' }).selectOption({ label: 'Lonely since moving' })
-  await page.getByRole('button', { name: 'Link: Link a need to “Join the lunch club”' }).click()
+  await page.getByRole('button', { name: 'Link the chosen need to “Join the lunch club”' }).click()
   const linked = page.getByRole('list', { name: 'Needs linked to Join the lunch club' })
   await expect(linked.getByRole('listitem')).toHaveText([/Lonely since moving/])
 

@@ -253,7 +253,7 @@ function MoveToGoal({ action, goals, doc }: { action: Action; goals: readonly Go
         ref={button}
         id={`move-to-goal-${action.id}`}
         className="rt-link-button"
-        aria-label={`Move “${shortText(action.what)}” to another goal`}
+        aria-label={`Move to goal: “${shortText(action.what)}”`}
         onClick={() => setChoosing(true)}
       >
         Move to goal
@@ -266,6 +266,7 @@ function MoveToGoal({ action, goals, doc }: { action: Action; goals: readonly Go
       placeholder="Choose a goal…"
       options={others.map((goal) => ({ value: goal.id, label: shortText(goal.text, 50) }))}
       actLabel="Move"
+      actName={`Move “${shortText(action.what)}” to the chosen goal`}
       onCancel={() => setChoosing(false)}
       onAct={(goalId) => {
         setChoosing(false)
@@ -284,6 +285,7 @@ function LinkNeed({ goal, needs, doc }: { goal: Goal; needs: readonly Need[]; do
       placeholder="Choose a need…"
       options={needs.map((need) => ({ value: need.id, label: shortText(need.text, 50) }))}
       actLabel="Link"
+      actName={`Link the chosen need to “${shortText(goal.text)}”`}
       onAct={(needId) => {
         linkNeedToGoal(doc, needId, goal.id)
         focusWhenPresent(`needs-of-${goal.id}`)
@@ -297,12 +299,14 @@ interface ChooseProps {
   placeholder: string
   options: readonly { value: string; label: string }[]
   actLabel: string
+  /** The button's accessible name: starts with `actLabel`, what is on screen (WCAG 2.5.3). */
+  actName: string
   onAct(value: string): void
   onCancel?: () => void
 }
 
 /** A list to choose from and a button that acts on the choice (WCAG 3.2.2: choosing alone changes nothing). */
-function ChooseThenAct({ label, placeholder, options, actLabel, onAct, onCancel }: ChooseProps) {
+function ChooseThenAct({ label, placeholder, options, actLabel, actName, onAct, onCancel }: ChooseProps) {
   const id = useId()
   const [choice, setChoice] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -322,7 +326,7 @@ function ChooseThenAct({ label, placeholder, options, actLabel, onAct, onCancel 
       <button
         type="button"
         className="nhsuk-button nhsuk-button--secondary rt-button--tiny"
-        aria-label={`${actLabel}: ${label}`}
+        aria-label={actName}
         aria-describedby={error ? `${id}-error` : undefined}
         onClick={() => {
           if (!choice) {
