@@ -14,11 +14,12 @@ import {
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
 } from '@dnd-kit/core'
-import { sortableKeyboardCoordinates, useSortable } from '@dnd-kit/sortable'
+import { useSortable } from '@dnd-kit/sortable'
 import type * as Y from 'yjs'
 import { linkNeedToGoal, moveEntryAfter } from '../../../shared/plan/entries'
-import { cardName, describePlace, moveAcross, moveWithin, sectionOf, type CardPlaces, type DragWords } from '../cardPlaces'
+import { cardName, describePlace, keyboardMove, moveAcross, moveWithin, sectionOf, type CardPlaces, type DragWords } from '../cardPlaces'
 
 /**
  * Drag and drop for the whole plan, by pointer (mouse, pen, touch) and keyboard. What can be
@@ -31,10 +32,12 @@ export type DragKind = 'strength' | 'need' | 'goal' | 'action' | 'professional' 
 
 interface DragState {
   activeKind: DragKind | null
+  /** A drag by keyboard: `places` alone says where cards are, with nothing drawn out of place. */
+  byKeyboard: boolean
   places: CardPlaces
 }
 
-const PlanDragContext = createContext<DragState>({ activeKind: null, places: {} })
+const PlanDragContext = createContext<DragState>({ activeKind: null, byKeyboard: false, places: {} })
 
 export const LINK_PREFIX = 'link:'
 
@@ -45,6 +48,11 @@ export function actionsContainer(goalId: string): string {
 /** Strengths, needs and goals are dragged within their voice: the person's own words, or professionals' notes. */
 export function voiceGroup(list: 'strength' | 'need' | 'goal', voice: string): string {
   return `${list}:${voice}`
+}
+
+/** Each goal's actions in the order the goals are shown, so the arrow keys can carry an action from one goal to the next. */
+function actionsInGoalOrder(places: CardPlaces): string[] {
+  return [...(places[voiceGroup('goal', 'person')] ?? []), ...(places[voiceGroup('goal', 'professional')] ?? [])].map(actionsContainer)
 }
 
 /** Every id shown in a list, the person's words first, during a drag where they would land. */
@@ -64,7 +72,7 @@ interface Props {
 
 /**
  * A goal's link area counts as "over" when the pointer is inside it (it is small beside a dragged
- * card); everything else goes by nearest corners, which also serves the keyboard.
+ * card); everything else goes by nearest corners. The keyboard does not use this (see keyboardMove).
  */
 const collisionDetection: CollisionDetection = (args) => {
   const link = pointerWithin(args).find((collision) => String(collision.id).startsWith(LINK_PREFIX))
@@ -75,12 +83,17 @@ const SILENT: Announcements = { onDragStart: () => undefined, onDragOver: () => 
 
 const INSTRUCTIONS =
   'To move an entry, press space or enter on its move button, use the arrow keys, then space or enter to drop it, or escape to put it back. ' +
-  'Actions can move to another goal. A need can be dropped on a goal to link them.'
+  'Actions can move to another goal: up from the top action of a goal goes to the end of the goal above, down from the last to the start of the next. ' +
+  'To link a need to a goal, use the goal’s Link a need list (or drag the need onto the goal).'
 
 export function PlanDnd({ doc, places: shownPlaces, words, onMessage, children }: Props) {
   const [dragPlaces, setDragPlaces] = useState<CardPlaces | null>(null)
   const [activeKind, setActiveKind] = useState<DragKind | null>(null)
+  const [byKeyboard, setByKeyboard] = useState(false)
+  const byKeyboardRef = useRef(false)
   const placesRef = useRef<CardPlaces | null>(null)
+  const wordsRef = useRef(words)
+  wordsRef.current = words
   const lastPlace = useRef('')
   const [spoken, setSpoken] = useState('')
   const places = dragPlaces ?? shownPlaces
@@ -89,13 +102,45 @@ export function PlanDnd({ doc, places: shownPlaces, words, onMessage, children }
     placesRef.current = next
     setDragPlaces(next)
   }
+  const setKeyboard = (keyboard: boolean) => {
+    byKeyboardRef.current = keyboard
+    setByKeyboard(keyboard)
+  }
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
   )
 
-  function onDragStart({ active }: DragStartEvent): void {
+  /**
+   * Arrow Up and Down move the card one place in list order and say where it now is. dnd-kit's own
+   * getter (sortableKeyboardCoordinates) chooses by geometry: the nearest corners among every drop
+   * area above or below, which include whole lists beside cards of other heights, so a press could
+   * land two places up (a test had to accept either). Here no coordinates change at all
+   * (nothing is drawn out of place); the list order alone moves, and is what is announced and dropped.
+   */
+  function keyboardCoordinates(...[event, { active, context }]: Parameters<KeyboardCoordinateGetter>): undefined {
+    const step = event.code === 'ArrowUp' ? 'up' : event.code === 'ArrowDown' ? 'down' : null
+    if (event.code.startsWith('Arrow')) event.preventDefault()
+    const current = placesRef.current
+    if (!step || !current) return undefined
+    const id = String(active)
+    const next = keyboardMove(current, id, step, actionsInGoalOrder(current))
+    const place = describePlace(next, wordsRef.current, id)
+    lastPlace.current = place
+    if (next === current) {
+      setSpoken(`${cardName(wordsRef.current, id)} stays at ${place}: it is as far ${step} as it can go.`)
+      return undefined
+    }
+    setPlaces(next)
+    setSpoken(`${cardName(wordsRef.current, id)} is now at ${place}.`)
+    // Once drawn in its new place, bring the card into view (the page does not follow a moved element).
+    requestAnimationFrame(() => context.draggableNodes.get(active)?.node.current?.scrollIntoView({ block: 'nearest' }))
+    return undefined
+  }
+
+  function onDragStart({ active, activatorEvent }: DragStartEvent): void {
     const id = String(active.id)
+    setKeyboard(activatorEvent instanceof KeyboardEvent)
     setActiveKind(words.entryKind(id))
     setPlaces(shownPlaces)
     lastPlace.current = describePlace(shownPlaces, words, id)
@@ -104,7 +149,7 @@ export function PlanDnd({ doc, places: shownPlaces, words, onMessage, children }
 
   function onDragOver({ active, over }: DragOverEvent): void {
     const current = placesRef.current
-    if (!current || !over) return
+    if (!current || !over || byKeyboardRef.current) return
     const id = String(active.id)
     const overId = String(over.id)
     if (overId.startsWith(LINK_PREFIX)) {
@@ -130,16 +175,17 @@ export function PlanDnd({ doc, places: shownPlaces, words, onMessage, children }
     const finish = () => {
       setPlaces(null)
       setActiveKind(null)
+      setKeyboard(false)
     }
     try {
-      if (over && String(over.id).startsWith(LINK_PREFIX)) {
+      if (over && !byKeyboardRef.current && String(over.id).startsWith(LINK_PREFIX)) {
         const goalId = String(over.id).slice(LINK_PREFIX.length)
         linkNeedToGoal(doc, id, goalId)
         setSpoken(`Linked ${cardName(words, id)} to goal ${cardName(words, goalId)}.`)
         return finish()
       }
       let current = placesRef.current
-      if (current && over) {
+      if (current && over && !byKeyboardRef.current) {
         const from = sectionOf(current, id)
         const to = sectionOf(current, String(over.id))
         if (from && to && from !== to && words.entryKind(id) !== 'action') {
@@ -180,12 +226,13 @@ export function PlanDnd({ doc, places: shownPlaces, words, onMessage, children }
         setSpoken(`Cancelled. ${cardName(words, String(active.id))} is back where it was.`)
         setPlaces(null)
         setActiveKind(null)
+        setKeyboard(false)
       }}
     >
       <p className="nhsuk-u-visually-hidden" role="status" aria-live="assertive" aria-atomic="true">
         {spoken}
       </p>
-      <PlanDragContext.Provider value={{ activeKind, places }}>{children}</PlanDragContext.Provider>
+      <PlanDragContext.Provider value={{ activeKind, byKeyboard, places }}>{children}</PlanDragContext.Provider>
     </DndContext>
   )
 }
@@ -195,10 +242,14 @@ export function usePlacedIds(container: string): string[] {
   return useContext(PlanDragContext).places[container] ?? []
 }
 
-/** A draggable, sortable entry that accepts drops only from its own kind. */
+/**
+ * A draggable, sortable entry that accepts drops only from its own kind. In a keyboard drag every
+ * card is drawn where the list order puts it, with no shift of dnd-kit's own.
+ */
 export function usePlanSortable(id: string, kind: DragKind) {
-  const { activeKind } = useContext(PlanDragContext)
-  return useSortable({ id, data: { kind }, disabled: { draggable: false, droppable: activeKind !== null && activeKind !== kind } })
+  const { activeKind, byKeyboard } = useContext(PlanDragContext)
+  const sortable = useSortable({ id, data: { kind }, disabled: { draggable: false, droppable: activeKind !== null && activeKind !== kind } })
+  return byKeyboard ? { ...sortable, transform: null } : sortable
 }
 
 /** An empty list's drop area (so the last card can leave a container, and a card can enter an empty one). */
