@@ -6,7 +6,7 @@
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** Years a plan's dates may fall in: a typing slip such as year 0002 or 20266 is refused. */
-export const EARLIEST_YEAR = 1900
+export const EARLIEST_YEAR = 1850
 export const LATEST_YEAR = 2199
 
 export function isCalendarDay(value: string): boolean {

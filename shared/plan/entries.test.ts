@@ -45,7 +45,9 @@ describe('the person', () => {
     const slip = setPersonField(doc, 'dateOfBirth', '0002-03-04')
     expect(!slip.ok && slip.errors.dateOfBirth).toMatch(/four-digit year/)
     const future = setPersonField(doc, 'dateOfBirth', '2026-11-24', today)
-    expect(!future.ok && future.errors.dateOfBirth).toBe('A date of birth cannot be after today (23 November 2026).')
+    expect(!future.ok && future.errors.dateOfBirth).toBe('A date of birth cannot be after today (23 November 2026). Check the year.')
+    const tooOld = setPersonField(doc, 'dateOfBirth', '1890-01-01', today)
+    expect(!tooOld.ok && tooOld.errors.dateOfBirth).toMatch(/more than 130 years old/)
     expect(setPersonField(doc, 'dateOfBirth', '1950-02-28', today).ok).toBe(true)
   })
 })
@@ -81,6 +83,46 @@ describe('goals and actions', () => {
     const plan = readPlan(doc, today)
     expect(plan.careTeam.map((member) => member.name)).toEqual(['Sam Patel', 'Pat Lee'])
     expect(plan.goals[0].actions[0]).toMatchObject({ what: 'Benefits check', ownerName: 'Pat Lee' })
+  })
+
+  it('an action is not reviewed before it is due, and a due date over five years ahead is asked about once', () => {
+    const { doc, nurse, goal } = startPlan()
+    const base = { what: 'Falls clinic', ownerId: nurse, agency: 'GP', dueDate: '2026-12-10', status: 'not-started', reviewDate: '', outcome: '', voice: 'professional' } as const
+    const early = addEntry(doc, 'action', { ...base, reviewDate: '2026-12-09' }, { ...author, goalId: goal, today })
+    expect(!early.ok && early.errors.reviewDate).toMatch(/before the due date \(10 December 2026\)/)
+    const far = addEntry(doc, 'action', { ...base, dueDate: '2032-01-01' }, { ...author, goalId: goal, today })
+    expect(!far.ok && far.errors.dueDate).toMatch(/more than five years away .* save again to keep it/)
+    expect(readPlan(doc, today).goals[0].actions).toHaveLength(0)
+    const confirmed = idOf(addEntry(doc, 'action', { ...base, dueDate: '2032-01-01' }, { ...author, goalId: goal, today, confirmFarDueDate: true }))
+
+    // An edit keeps the rules: the review date cannot move before the due date; a far due date is asked about when it changes.
+    const editEarly = updateEntry(doc, confirmed, 'action', { reviewDate: '2031-12-31' }, { today })
+    expect(!editEarly.ok && editEarly.errors.reviewDate).toMatch(/before the due date/)
+    expect(updateEntry(doc, confirmed, 'action', { status: 'in-progress' }, { today }).ok).toBe(true)
+    const farther = updateEntry(doc, confirmed, 'action', { dueDate: '2033-01-01' }, { today })
+    expect(!farther.ok && farther.errors.dueDate).toMatch(/more than five years away/)
+    expect(updateEntry(doc, confirmed, 'action', { dueDate: '2033-01-01' }, { today, confirmFarDueDate: true }).ok).toBe(true)
+    expect(readPlan(doc, today).goals[0].actions[0]).toMatchObject({ dueDate: '2033-01-01', status: 'in-progress', reviewDate: '' })
+  })
+
+  it('an action owned by a personal contact needs no agency, and shows their relationship', () => {
+    const { doc, nurse, goal } = startPlan()
+    const daughter = idOf(addEntry(doc, 'personal', { name: 'Ade Smith', relationship: 'Daughter', contact: '' }, author))
+    const base = { what: 'Take Joan to the allotment', ownerId: daughter, agency: '', dueDate: '2026-12-10', status: 'not-started', reviewDate: '', outcome: '', voice: 'professional' } as const
+    const id = idOf(addEntry(doc, 'action', base, { ...author, goalId: goal, today }))
+    expect(readPlan(doc, today).goals[0].actions[0]).toMatchObject({ ownerName: 'Ade Smith', ownerRelationship: 'Daughter', agency: '' })
+    // Given to a professional, the same action needs its agency.
+    const toNurse = updateEntry(doc, id, 'action', { ownerId: nurse }, { today })
+    expect(!toNurse.ok && toNurse.errors.agency).toMatch(/Enter the agency/)
+    expect(updateEntry(doc, id, 'action', { ownerId: nurse, agency: 'Community nursing' }, { today }).ok).toBe(true)
+    expect(readPlan(doc, today).goals[0].actions[0]).toMatchObject({ ownerName: 'Sam Patel', ownerRelationship: null })
+  })
+
+  it('someone new to the care team brings their organisation as the action’s agency', () => {
+    const { doc, goal } = startPlan()
+    const action = { what: 'Benefits check', agency: '', dueDate: '2026-12-10', status: 'not-started', reviewDate: '', outcome: '', voice: 'professional' } as const
+    expect(addActionWithNewOwner(doc, action, { name: 'Pat Lee', role: 'Adviser', organisation: 'Citizens Advice' }, { ...author, goalId: goal, today }).ok).toBe(true)
+    expect(readPlan(doc, today).goals[0].actions[0]).toMatchObject({ ownerName: 'Pat Lee', agency: 'Citizens Advice' })
   })
 
   it('an action whose day has passed is overdue until done or cancelled', () => {

@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
 import { LOCAL_ORIGIN, positionBetween } from '../board'
-import { formatDay, localDay } from './dates'
+import { actionReviewDateProblem, dateOfBirthProblem, farDueDateQuestion } from './dateRules'
+import { localDay } from './dates'
+import { agencyForNewOwner, agencyProblem, type OwnerKind } from './owners'
 import {
   check,
   checkNewAction,
@@ -45,16 +47,15 @@ export interface Author {
 
 /**
  * Sets one detail of the person after checking it; on a bad value nothing is written. `today`
- * (YYYY-MM-DD) rules out a date of birth in the future.
+ * (YYYY-MM-DD) rules out a date of birth in the future or more than 130 years ago.
  */
 export function setPersonField(doc: Y.Doc, field: PersonField, raw: string, today: string = localDay(new Date())): Checked<string> {
   const schema = personSchema.shape[field]
   const checked = check(schema, raw)
   if (!checked.ok) return { ok: false, errors: { [field]: checked.errors.form } }
   const value = String(checked.value)
-  if (field === 'dateOfBirth' && value > today) {
-    return { ok: false, errors: { dateOfBirth: `A date of birth cannot be after today (${formatDay(today)}).` } }
-  }
+  const birthProblem = field === 'dateOfBirth' ? dateOfBirthProblem(value, today) : null
+  if (birthProblem) return { ok: false, errors: { dateOfBirth: birthProblem } }
   doc.transact(() => personMap(doc).set(field, value), LOCAL_ORIGIN)
   return { ok: true, value }
 }
@@ -108,6 +109,8 @@ interface AddOptions extends Author {
   goalId?: string
   /** For an action: today's date (YYYY-MM-DD); a new action cannot be due before it. */
   today?: string
+  /** For an action: the person has confirmed a due date more than five years ahead. */
+  confirmFarDueDate?: boolean
 }
 
 /** Adds an entry at the end of its list (or its goal's actions). Returns the new id, or the problems. */
@@ -118,13 +121,14 @@ export function addEntry<L extends EntryList>(doc: Y.Doc, list: L, input: EntryI
       return { ok: false, errors: { goalId: 'Choose the goal this action is for.' } }
     }
     if (!options.today) throw new Error('addEntry needs today’s date for an action')
-    checked = checkNewAction(input, options.today) as Checked<EntryFields<L>>
+    checked = checkNewAction(input, options.today, options.confirmFarDueDate) as Checked<EntryFields<L>>
   } else {
     checked = check(ENTRY_SCHEMAS[list], input) as Checked<EntryFields<L>>
   }
   if (!checked.ok) return checked
-  if (list === 'action' && !isContact(doc, (checked.value as EntryFields<'action'>).ownerId)) {
-    return { ok: false, errors: { ownerId: 'Choose who will do this from the care team or personal contacts.' } }
+  if (list === 'action') {
+    const ownerProblems = actionOwnerProblems(doc, checked.value as EntryFields<'action'>)
+    if (ownerProblems) return { ok: false, errors: ownerProblems }
   }
   const id = globalThis.crypto.randomUUID()
   const map = new Y.Map<unknown>()
@@ -142,26 +146,55 @@ export function addEntry<L extends EntryList>(doc: Y.Doc, list: L, input: EntryI
   return { ok: true, value: id }
 }
 
-function isContact(doc: Y.Doc, id: string): boolean {
+function contactKind(doc: Y.Doc, id: string): OwnerKind | null {
   const list = entriesMap(doc).get(id)?.get('list')
-  return list === 'professional' || list === 'personal'
+  return list === 'professional' || list === 'personal' ? list : null
 }
 
-/** Changes some fields of an entry. The whole entry must still be valid; only changed fields are written. */
-export function updateEntry<L extends EntryList>(doc: Y.Doc, id: string, list: L, changes: Partial<EntryInput<L>>): Checked<string> {
+/** An action's owner must be a contact, and a professional owner needs an agency. */
+function actionOwnerProblems(doc: Y.Doc, action: EntryFields<'action'>): Record<string, string> | null {
+  const kind = contactKind(doc, action.ownerId)
+  if (!kind) return { ownerId: 'Choose who will do this from the care team or personal contacts.' }
+  const agency = agencyProblem(kind, action.agency)
+  return agency ? { agency } : null
+}
+
+export interface UpdateOptions {
+  /** Today (YYYY-MM-DD) where the user is; a changed due date more than five years after it is asked about. */
+  today?: string
+  confirmFarDueDate?: boolean
+}
+
+/**
+ * Changes some fields of an entry. The whole entry must still be valid (an action: reviewed no
+ * earlier than it is due, an agency if a professional owns it); only changed fields are written.
+ */
+export function updateEntry<L extends EntryList>(doc: Y.Doc, id: string, list: L, changes: Partial<EntryInput<L>>, options: UpdateOptions = {}): Checked<string> {
   const map = entryMap(doc, id)
   if (map.get('list') !== list) throw new Error(`Entry ${id} is not in ${list}`)
   const current: Record<string, unknown> = {}
   for (const field of Object.keys(ENTRY_SCHEMAS[list].shape)) current[field] = map.get(field)
   const checked = check(ENTRY_SCHEMAS[list], { ...current, ...changes }) as Checked<Record<string, unknown>>
   if (!checked.ok) return checked
-  if (list === 'action' && !isContact(doc, (checked.value as EntryFields<'action'>).ownerId)) {
-    return { ok: false, errors: { ownerId: 'Choose who will do this from the care team or personal contacts.' } }
+  if (list === 'action') {
+    const problems = actionUpdateProblems(doc, checked.value as EntryFields<'action'>, current.dueDate, options)
+    if (problems) return { ok: false, errors: problems }
   }
   doc.transact(() => {
     for (const [field, value] of Object.entries(checked.value)) if (map.get(field) !== value) map.set(field, value)
   }, LOCAL_ORIGIN)
   return { ok: true, value: id }
+}
+
+function actionUpdateProblems(doc: Y.Doc, action: EntryFields<'action'>, dueDateBefore: unknown, options: UpdateOptions): Record<string, string> | null {
+  const problems: Record<string, string> = { ...actionOwnerProblems(doc, action) }
+  const review = actionReviewDateProblem(action.dueDate, action.reviewDate)
+  if (review) problems.reviewDate = review
+  if (action.dueDate !== dueDateBefore && !options.confirmFarDueDate) {
+    const question = farDueDateQuestion(action.dueDate, options.today ?? localDay(new Date()))
+    if (question) problems.dueDate = question
+  }
+  return Object.keys(problems).length > 0 ? problems : null
 }
 
 /**
@@ -233,7 +266,9 @@ export function addActionWithNewOwner(
   options: AddOptions,
 ): Checked<string> {
   const ownerChecked = check(ENTRY_SCHEMAS.professional, { ...owner, contact: '', keyWorker: false })
-  const actionChecked = checkNewAction({ ...action, ownerId: 'new' }, options.today ?? '')
+  // The new owner's organisation is the usual agency; it fills the box if nobody typed one.
+  const filled = { ...action, agency: agencyForNewOwner(action.agency ?? '', owner.organisation) }
+  const actionChecked = checkNewAction({ ...filled, ownerId: 'new' }, options.today ?? '', options.confirmFarDueDate)
   const errors: Record<string, string> = {}
   if (!ownerChecked.ok) {
     const names: Record<string, string> = { name: 'newOwnerName', role: 'newOwnerRole', organisation: 'newOwnerOrganisation' }
@@ -245,7 +280,7 @@ export function addActionWithNewOwner(
   doc.transact(() => {
     const added = addEntry(doc, 'professional', ownerChecked.value, { by: options.by, now: options.now })
     if (!added.ok) return
-    result = addEntry(doc, 'action', { ...action, ownerId: added.value }, options)
+    result = addEntry(doc, 'action', { ...filled, ownerId: added.value }, options)
     // The action was checked above, so this only fails if its goal vanished meanwhile; then undo the owner too.
     if (!result.ok) entriesMap(doc).delete(added.value)
   }, LOCAL_ORIGIN)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { checkNhsNumber } from '../nhsNumber'
+import { actionReviewDateProblem, farDueDateQuestion } from './dateRules'
 import { formatDay, isCalendarDay } from './dates'
 
 /**
@@ -105,7 +106,8 @@ export const actionSchema = z.object({
   what: requiredText('An action', MAX_ENTRY_TEXT, 'Write what will be done.'),
   /** A contact's id: a member of the care team or a personal contact. */
   ownerId: z.string().min(1, 'Choose who will do this.'),
-  agency: requiredText('An agency', MAX_SHORT_TEXT, 'Enter the agency or organisation responsible.'),
+  /** Needed when a professional owns the action; see owners.ts. */
+  agency: optionalText('An agency', MAX_SHORT_TEXT),
   dueDate: calendarDay,
   status: z.enum(ACTION_STATUSES),
   reviewDate: optionalDay,
@@ -165,12 +167,22 @@ export function check<S extends z.ZodType>(schema: S, input: unknown): Checked<z
   return { ok: false, errors }
 }
 
-/** The extra rule for a new action: it cannot be due before today (an existing one may become overdue). */
-export function checkNewAction(input: unknown, today: string): Checked<EntryFields<'action'>> {
+/**
+ * The extra rules for a new action: it cannot be due before today (an existing one may become
+ * overdue), nor reviewed before it is due; a due date more than five years ahead is asked about
+ * until `confirmFarDueDate` says the person meant it.
+ */
+export function checkNewAction(input: unknown, today: string, confirmFarDueDate = false): Checked<EntryFields<'action'>> {
   const checked = check(actionSchema, input)
   if (!checked.ok) return checked
-  if (checked.value.dueDate < today) {
-    return { ok: false, errors: { dueDate: `The due date cannot be before today (${formatDay(today)}).` } }
+  const { dueDate, reviewDate } = checked.value
+  const errors: Record<string, string> = {}
+  if (dueDate < today) errors.dueDate = `The due date cannot be before today (${formatDay(today)}).`
+  else if (!confirmFarDueDate) {
+    const question = farDueDateQuestion(dueDate, today)
+    if (question) errors.dueDate = question
   }
-  return checked
+  const review = actionReviewDateProblem(dueDate, reviewDate)
+  if (review) errors.reviewDate = review
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : checked
 }

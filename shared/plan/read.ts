@@ -24,6 +24,8 @@ export interface Action extends EntryBase, EntryFields<'action'> {
   goalId: string
   /** The owner's name as the care team has it now, or null if they have been removed. */
   ownerName: string | null
+  /** When a personal contact owns it: who they are to the person (shown instead of an agency). */
+  ownerRelationship: string | null
   overdue: boolean
 }
 
@@ -91,16 +93,18 @@ export function readPlan(doc: Y.Doc, today: string): PlanView {
   const personalContacts = readList<PersonalContact>(doc, 'personal')
   const names = new Map<string, string>()
   for (const contact of [...careTeam, ...personalContacts]) names.set(contact.id, contact.name)
-  const toAction = (raw: Omit<Action, 'ownerName' | 'overdue'>): Action => ({
+  const relationships = new Map(personalContacts.map((contact) => [contact.id, contact.relationship]))
+  const toAction = (raw: Omit<Action, 'ownerName' | 'ownerRelationship' | 'overdue'>): Action => ({
     ...raw,
     ownerName: names.get(raw.ownerId) ?? null,
+    ownerRelationship: relationships.get(raw.ownerId) ?? null,
     overdue: isOverdue(raw, today),
   })
 
   // Every action in one pass, in position order, then shared out to their goals (one pass per goal
   // was most of the time on a 200-goal plan; see docs/benchmarks.md).
   const actionsByGoal = new Map<string, Action[]>()
-  for (const action of readList<Omit<Action, 'ownerName' | 'overdue'>>(doc, 'action')) {
+  for (const action of readList<Omit<Action, 'ownerName' | 'ownerRelationship' | 'overdue'>>(doc, 'action')) {
     const list = actionsByGoal.get(action.goalId) ?? []
     list.push(toAction(action))
     actionsByGoal.set(action.goalId, list)

@@ -44,6 +44,14 @@ describe('agreement', () => {
     expect(listVersions(doc)).toEqual([])
   })
 
+  it('refuses a review date that has already passed when the plan is agreed', () => {
+    const doc = new Y.Doc({ gc: false })
+    const result = markAgreed(doc, { ...agreement, reviewDate: '2026-11-22' }, author)
+    expect(!result.ok && result.errors.reviewDate).toMatch(/The review date has passed. Choose today \(23 November 2026\) or a later date/)
+    expect(listVersions(doc)).toEqual([])
+    expect(markAgreed(doc, { ...agreement, reviewDate: today }, author).ok).toBe(true)
+  })
+
   it('needs garbage collection off, or history could not be rebuilt', () => {
     expect(() => markAgreed(new Y.Doc(), agreement, author)).toThrow(/gc: false/)
   })

@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
 import { LOCAL_ORIGIN } from '../board'
 import { fromBase64, toBase64 } from '../stateVector'
+import { planReviewDateProblem } from './dateRules'
+import { localDay } from './dates'
 import { agreementSchema, check, type Checked } from './fields'
 import type { Author } from './entries'
 import { readPlan, type PlanView } from './read'
@@ -52,6 +54,9 @@ export function markAgreed(doc: Y.Doc, input: unknown, author: Author): Checked<
   requireHistory(doc)
   const checked = check(agreementSchema, input)
   if (!checked.ok) return checked
+  // "Today" is the agreeing person's calendar day.
+  const reviewProblem = planReviewDateProblem(checked.value.reviewDate, localDay(author.now))
+  if (reviewProblem) return { ok: false, errors: { reviewDate: reviewProblem } }
   const id = globalThis.crypto.randomUUID()
   const agreedAt = author.now.toISOString()
   doc.transact(() => {

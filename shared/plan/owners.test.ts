@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { agencyForNewOwner, agencyProblem, ownerFact } from './owners'
+
+describe('who owns an action', () => {
+  it('a professional owner needs an agency; a personal contact does not', () => {
+    expect(agencyProblem('professional', ' ')).toMatch(/Enter the agency or organisation responsible/)
+    expect(agencyProblem('professional', 'GP')).toBeNull()
+    expect(agencyProblem('personal', '')).toBeNull()
+  })
+
+  it('someone new to the care team: their organisation becomes the agency unless one was typed', () => {
+    expect(agencyForNewOwner('', 'Citizens Advice')).toBe('Citizens Advice')
+    expect(agencyForNewOwner('Age UK', 'Citizens Advice')).toBe('Age UK')
+  })
+
+  it('a card shows a personal contact’s relationship instead of an agency', () => {
+    expect(ownerFact('Daughter', '')).toEqual({ label: 'Relationship', value: 'Daughter' })
+    expect(ownerFact(null, 'GP')).toEqual({ label: 'Agency', value: 'GP' })
+    expect(ownerFact(null, '')).toBeNull()
+  })
+})
