@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { Checked } from '../../../shared/plan/fields'
 import { ErrorMessage } from '../ErrorMessage'
 import { VOICE_OPTIONS, type FieldSpec } from './entryFields'
+import { useLeaveForm } from './DiscardChanges'
 
 export type FormValues = Record<string, string | boolean>
 
@@ -44,6 +45,8 @@ export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, ow
   const [incomplete, setIncomplete] = useState<ReadonlySet<string>>(new Set())
   const formId = useId()
   const form = useRef<HTMLFormElement>(null)
+  // Escape and Cancel ask before throwing away anything typed.
+  const { leave, question } = useLeaveForm(form, opened, values, onCancel)
 
   // The button that opened this form has gone; the keyboard goes to the first field instead.
   useEffect(() => {
@@ -89,7 +92,7 @@ export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, ow
   }
 
   return (
-    <form ref={form} className="rt-entry-form" onSubmit={submit} noValidate onKeyDown={(event) => event.key === 'Escape' && onCancel?.()}>
+    <form ref={form} className="rt-entry-form" onSubmit={submit} noValidate onKeyDown={(event) => event.key === 'Escape' && leave()}>
       <ErrorMessage id={`${formId}-form-error`} message={formLevelError(errors, fields)} />
       {fields.map((field) => (
         <Field
@@ -109,11 +112,12 @@ export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, ow
           {submitLabel}
         </button>
         {onCancel ? (
-          <button type="button" className="nhsuk-button nhsuk-button--secondary rt-button--small" onClick={onCancel}>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary rt-button--small" onClick={leave}>
             Cancel
           </button>
         ) : null}
       </div>
+      {question}
     </form>
   )
 }
