@@ -17,6 +17,9 @@ export class ServedHub {
   private readonly home = mkdtempSync(join(tmpdir(), 'roundtable-e2e-'))
   readonly dataDir = join(this.home, 'data')
   private child: ChildProcess | null = null
+  private stopping = false
+  /** Set when the hub exits without being asked to: why, and everything it printed (also sent to stderr at once). */
+  unexpectedExit: string | null = null
   private port = 0
   private output = ''
 
@@ -49,6 +52,12 @@ export class ServedHub {
       child.stderr?.on('data', onData)
       child.once('exit', (code) => reject(new Error(`The hub exited (${code}) before listening:\n${this.output}`)))
     })
+    child.once('exit', (code, signal) => {
+      if (this.stopping) return
+      // A crash must not pass for a refused connection in whichever test runs next.
+      this.unexpectedExit = `The hub exited by itself (exit code ${code}, signal ${signal}). It printed:\n${this.output}`
+      console.error(this.unexpectedExit)
+    })
     this.port = await listening
   }
 
@@ -57,8 +66,10 @@ export class ServedHub {
     const child = this.child
     if (!child || child.exitCode !== null) return
     const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()))
+    this.stopping = true
     child.kill(signal)
     await exited
+    this.stopping = false
     this.child = null
   }
 
