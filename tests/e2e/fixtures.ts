@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from '@playwright/test'
+import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test'
 import { ServedHub } from './served-hub'
 
 /** This worker's hub, for building links as a person shares them (see `shareLink`). */
@@ -94,4 +94,36 @@ export async function entryTexts(page: Page, listName: string, kind: string): Pr
 /** Waits until a live region has said `text`, as a screen-reader user would wait to hear it. */
 export function said(page: Page, text: string): Promise<void> {
   return expect(page.getByRole('status').filter({ hasText: text })).toBeAttached()
+}
+
+/** The Day, Month and Year boxes of the date whose legend is `legend`, found as a screen reader finds them. */
+export function dateBoxes(scope: Page | Locator, legend: string): { group: Locator; day: Locator; month: Locator; year: Locator } {
+  const group = scope.getByRole('group', { name: legend, exact: true })
+  const box = (name: string) => group.getByRole('textbox', { name, exact: true })
+  return { group, day: box('Day'), month: box('Month'), year: box('Year') }
+}
+
+/** Types a YYYY-MM-DD day into a date's three boxes, day first as the NHS pattern asks. */
+export async function fillDate(scope: Page | Locator, legend: string, isoDay: string): Promise<void> {
+  const [year, month, day] = isoDay.split('-')
+  const boxes = dateBoxes(scope, legend)
+  await boxes.day.fill(String(Number(day)))
+  await boxes.month.fill(String(Number(month)))
+  await boxes.year.fill(year)
+}
+
+/** Checks a date's three boxes show the YYYY-MM-DD day `isoDay`. */
+export async function expectDate(scope: Page | Locator, legend: string, isoDay: string): Promise<void> {
+  const [year, month, day] = isoDay.split('-')
+  const boxes = dateBoxes(scope, legend)
+  await expect(boxes.day).toHaveValue(String(Number(day)))
+  await expect(boxes.month).toHaveValue(String(Number(month)))
+  await expect(boxes.year).toHaveValue(year)
+}
+
+/** A date `days` from today where the browser is (YYYY-MM-DD, local). */
+export function daysFromNow(days: number): string {
+  const date = new Date()
+  date.setDate(date.getDate() + days)
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
 }

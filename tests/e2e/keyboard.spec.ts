@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { addEntry, addGoal, addStrength, createPlan, entryTexts, expect, openAs, said, shareLink, test } from './fixtures'
+import { addEntry, addGoal, addStrength, createPlan, dateBoxes, entryTexts, expect, expectDate, fillDate, openAs, said, shareLink, test } from './fixtures'
 
 const strengths = (page: Page) => entryTexts(page, 'Strengths and assets', 'strength')
 
@@ -130,15 +130,17 @@ test('bad input gets a clear message and loses nothing typed', async ({ browser,
   await expect(person.getByText('This is not a valid NHS number')).toHaveCount(0)
 
   // Clearing part of a date (here the month) is refused, not taken as "no date": the stored one stays.
-  const dateOfBirth = person.getByLabel('Date of birth (optional)')
-  await dateOfBirth.fill('1950-03-04')
-  await dateOfBirth.press('Enter')
-  await dateOfBirth.focus()
-  await page.keyboard.press('Backspace')
-  await dateOfBirth.blur()
+  await fillDate(person, 'Date of birth (optional)', '1950-03-04')
+  const dateOfBirth = dateBoxes(person, 'Date of birth (optional)')
+  await dateOfBirth.year.press('Enter')
+  await dateOfBirth.month.fill('')
+  await dateOfBirth.month.press('Tab')
+  await dateOfBirth.year.press('Tab')
   await expect(person.getByText('Enter the whole date: day, month and a four-digit year.')).toBeVisible()
+  // The message is linked to the date's group, so a screen reader hears it with the legend.
+  await expect(dateOfBirth.group).toHaveAccessibleDescription(/Enter the whole date/)
   const elsewhere = await openAs(browser, shareLink(page), 'Second screen')
-  await expect(elsewhere.getByRole('region', { name: 'About the person' }).getByLabel('Date of birth (optional)')).toHaveValue('1950-03-04')
+  await expectDate(elsewhere.getByRole('region', { name: 'About the person' }), 'Date of birth (optional)', '1950-03-04')
   await elsewhere.context().close()
 
   // An action due before today is refused, with the rest of the form kept.
@@ -148,7 +150,7 @@ test('bad input gets a clear message and loses nothing typed', async ({ browser,
   await goals.getByRole('button', { name: 'Add an action for Get out more' }).click()
   await goals.getByLabel('What will be done', { exact: true }).fill('Walking group referral')
   await goals.getByLabel('Who will do it', { exact: true }).selectOption({ label: 'Sam Patel, District nurse (Community nursing)' })
-  await goals.getByLabel('Due date', { exact: true }).fill('2020-01-01')
+  await fillDate(goals, 'Due date', '2020-01-01')
   await goals.getByRole('button', { name: 'Add the action' }).click()
   await expect(goals.getByText(/The due date cannot be before today/)).toBeVisible()
   await expect(goals.getByLabel('What will be done', { exact: true })).toHaveValue('Walking group referral')

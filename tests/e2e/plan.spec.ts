@@ -1,13 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { addEntry, addGoal, entryTexts, expect, openAs, said, shareLink, test } from './fixtures'
-
-/** A date `days` from today as the date input takes it (YYYY-MM-DD, local). */
-function daysFromNow(days: number): string {
-  const date = new Date()
-  date.setDate(date.getDate() + days)
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
-}
+import { addEntry, addGoal, daysFromNow, entryTexts, expect, fillDate, openAs, said, shareLink, test } from './fixtures'
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
@@ -57,7 +50,7 @@ test('two people fill a plan from a template, agree it, change it, see what chan
   await goals.getByLabel('What will be done', { exact: true }).fill('Arrange a walking aid assessment')
   await goals.getByLabel('Who will do it', { exact: true }).selectOption({ label: 'Sam Patel, District nurse (Community nursing)' })
   await expect(goals.getByLabel('Agency', { exact: true })).toHaveValue('Community nursing')
-  await goals.getByLabel('Due date', { exact: true }).fill(daysFromNow(14))
+  await fillDate(goals, 'Due date', daysFromNow(14))
   await goals.getByRole('button', { name: 'Add the action' }).click()
 
   await goals.getByRole('button', { name: 'Add an action for Get to the shops on my own' }).click()
@@ -66,23 +59,25 @@ test('two people fill a plan from a template, agree it, change it, see what chan
   await goals.getByLabel('Their name').fill('Pat Lee')
   await goals.getByLabel('Their role').fill('Welfare adviser')
   await goals.getByLabel('Their organisation').fill('Citizens Advice')
-  await goals.getByLabel('Agency', { exact: true }).fill('Citizens Advice')
-  await goals.getByLabel('Due date', { exact: true }).fill(daysFromNow(21))
+  await fillDate(goals, 'Due date', daysFromNow(21))
   await goals.getByRole('button', { name: 'Add the action' }).click()
   await expect.poll(() => entryTexts(bob, 'Actions for Get to the shops on my own', 'action')).toEqual([
     'Arrange a walking aid assessment',
     'Check benefits entitlement',
   ])
   await expect.poll(() => entryTexts(bob, 'Care team', 'care team member')).toEqual(['Sam Patel', 'Pat Lee'])
+  // Agency was left empty: someone new brings their organisation as the action's agency.
+  const benefitsCheck = bob.getByRole('list', { name: 'Actions for Get to the shops on my own' }).getByRole('listitem').filter({ hasText: 'Check benefits entitlement' })
+  await expect(benefitsCheck.getByRole('definition').filter({ hasText: 'Citizens Advice' })).toBeVisible()
 
   // An action whose due date is moved into the past stands out as overdue, on both screens.
   await bob.getByRole('button', { name: 'Edit action: Arrange a walking aid assessment' }).click()
-  await bob.getByLabel('Due date', { exact: true }).fill(daysFromNow(-3))
+  await fillDate(bob, 'Due date', daysFromNow(-3))
   await bob.getByRole('button', { name: 'Save' }).click()
   const overdueAction = ann.getByRole('list', { name: 'Actions for Get to the shops on my own' }).getByRole('listitem').filter({ hasText: 'Arrange a walking aid assessment' })
   await expect(overdueAction).toContainText('Overdue')
   await bob.getByRole('button', { name: 'Edit action: Arrange a walking aid assessment' }).click()
-  await bob.getByLabel('Due date', { exact: true }).fill(daysFromNow(14))
+  await fillDate(bob, 'Due date', daysFromNow(14))
   await bob.getByRole('button', { name: 'Save' }).click()
   await expect(overdueAction).not.toContainText('Overdue')
 
@@ -114,7 +109,7 @@ test('two people fill a plan from a template, agree it, change it, see what chan
   const agreement = ann.getByRole('region', { name: 'Agreement and review' })
   await agreement.getByRole('button', { name: 'Mark as agreed' }).click()
   await expect(agreement.getByLabel('Who agreed the plan')).toHaveValue('Joan Smith')
-  await agreement.getByLabel('Planned review date').fill(daysFromNow(90))
+  await fillDate(agreement, 'Planned review date', daysFromNow(90))
   await agreement.getByLabel('Who will review it').fill('Sam Patel')
   await agreement.getByRole('button', { name: 'Mark as agreed' }).click()
   await expect(bob.getByRole('region', { name: 'Agreement and review' })).toContainText('Agreed with Joan Smith (The person)')

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type * as Y from 'yjs'
-import { formatDay } from '../../../shared/plan/dates'
+import { isReviewOverdue } from '../../../shared/plan/dateRules'
+import { formatDay, localDay } from '../../../shared/plan/dates'
 import type { Agreement, PlanChange } from '../../../shared/plan/versions'
 import { markAgreed } from '../../../shared/plan/versions'
 import { formatDateTime } from '../format'
@@ -44,6 +45,11 @@ export function AgreementPanel({ doc, agreement, changes, author, personName, hi
       ) : (
         <p>Not agreed yet.</p>
       )}
+      {agreement && isReviewOverdue(agreement.reviewDate, localDay(new Date())) ? (
+        <p className="rt-changed">
+          <strong className="rt-tag rt-tag--overdue">Review overdue</strong> The planned review date, {formatDay(agreement.reviewDate)}, has passed. Review the plan with the person, then mark it as agreed with the next review date.
+        </p>
+      ) : null}
       {changes && changes.length > 0 ? (
         <p className="rt-changed">
           <strong>Changed since agreed:</strong> {changes.length} {changes.length === 1 ? 'change' : 'changes'}. <a href={historyHref}>See what changed</a>

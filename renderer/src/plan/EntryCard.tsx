@@ -1,5 +1,6 @@
 import { CSS } from '@dnd-kit/utilities'
 import type * as Y from 'yjs'
+import { localDay } from '../../../shared/plan/dates'
 import { deleteEntry, updateEntry } from '../../../shared/plan/entries'
 import type { EntryList } from '../../../shared/plan/fields'
 import { shortText } from '../format'
@@ -7,6 +8,7 @@ import { EntryForm, type FormValues, type OwnerOption } from './EntryForm'
 import { ENTRY_FIELDS } from './entryFields'
 import { usePlanSortable, type DragKind } from './PlanDnd'
 import { useDrafts } from './drafts'
+import { useFarDueDateConfirmation } from './useFarDueDateConfirmation'
 import { focusSectionOf, useReturnFocus } from './useReturnFocus'
 
 export interface CardEntry {
@@ -55,6 +57,7 @@ export function EntryCard({ entry, doc, personName, owners, onMessage, details, 
   const stopEditing = () => setDraft(entry.id, null)
   const label = `${KIND_WORDS[entry.list]}: ${shortText(entry.title)}`
   const personsWords = entry.voice === 'person'
+  const farDueDate = useFarDueDateConfirmation()
 
   return (
     <li
@@ -75,7 +78,8 @@ export function EntryCard({ entry, doc, personName, owners, onMessage, details, 
             try {
               // Only what this person changed: someone else may have changed other fields meanwhile.
               const changed = Object.fromEntries(Object.entries(values).filter(([field, value]) => value !== opened[field]))
-              const result = updateEntry(doc, entry.id, entry.list, changed as never)
+              const result = updateEntry(doc, entry.id, entry.list, changed as never, { today: localDay(new Date()), confirmFarDueDate: farDueDate.confirmed(values.dueDate) })
+              farDueDate.remember(result, values.dueDate)
               if (result.ok) stopEditing()
               return result
             } catch (error) {

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react'
+import { PARTIAL_DATE_MESSAGE } from '../../../shared/plan/dateRules'
 import type { Checked } from '../../../shared/plan/fields'
 import { ErrorMessage } from '../ErrorMessage'
+import { DateField } from './DateField'
 import { VOICE_OPTIONS, type FieldSpec } from './entryFields'
 import { useLeaveForm } from './DiscardChanges'
 
@@ -74,7 +76,7 @@ export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, ow
     event.preventDefault()
     const partDates = fields.filter((field) => incomplete.has(field.name))
     if (partDates.length > 0) {
-      setErrors(Object.fromEntries(partDates.map((field) => [field.name, 'Enter the whole date: day, month and a four-digit year.'])))
+      setErrors(Object.fromEntries(partDates.map((field) => [field.name, PARTIAL_DATE_MESSAGE])))
       document.getElementById(`${formId}-${partDates[0].name}`)?.focus()
       return
     }
@@ -174,6 +176,14 @@ function Field({ id, field, values, error, errors, set, markIncomplete, owners }
     )
   }
 
+  if (control.kind === 'date') {
+    const onDateChange = (typed: string, partial: boolean) => {
+      set(field.name, typed)
+      markIncomplete(field.name, partial)
+    }
+    return <DateField id={id} legend={field.label} hint={field.hint} value={String(value ?? '')} error={error} onChange={onDateChange} />
+  }
+
   let input: React.ReactNode
   const common = { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined }
   if (control.kind === 'textarea') {
@@ -205,14 +215,11 @@ function Field({ id, field, values, error, errors, set, markIncomplete, owners }
   } else {
     input = (
       <input
-        className={`nhsuk-input${error ? ' nhsuk-input--error' : ''}${control.kind === 'date' ? ' rt-input--date' : ''}`}
-        type={control.kind === 'date' ? 'date' : 'text'}
+        className={`nhsuk-input${error ? ' nhsuk-input--error' : ''}`}
+        type="text"
         {...common}
         value={String(value ?? '')}
-        onChange={(event) => {
-          set(field.name, event.target.value)
-          if (control.kind === 'date') markIncomplete(field.name, event.target.validity.badInput)
-        }}
+        onChange={(event) => set(field.name, event.target.value)}
       />
     )
   }

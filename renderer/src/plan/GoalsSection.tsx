@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import { addActionWithNewOwner, addEntry, linkNeedToGoal, moveEntryAfter, unlinkNeedFromGoal } from '../../../shared/plan/entries'
 import { formatDay, localDay } from '../../../shared/plan/dates'
 import { IMPORTANCE_WORDS, STATUS_WORDS } from '../../../shared/plan/fields'
+import { ownerFact } from '../../../shared/plan/owners'
 import type { Action, Goal, Need, PlanView } from '../../../shared/plan/read'
 import { shortText } from '../format'
 import { EntryCard, type CardEntry } from './EntryCard'
@@ -11,6 +12,7 @@ import { EntryForm, NEW_OWNER, type OwnerOption } from './EntryForm'
 import { blankEntry, ENTRY_FIELDS } from './entryFields'
 import { actionsContainer, useContainerDrop, useGroupedIds, useNeedLinkDrop, usePlacedIds, voiceGroup } from './PlanDnd'
 import { actionCard, goalCard } from './planCards'
+import { useFarDueDateConfirmation } from './useFarDueDateConfirmation'
 import { focusWhenPresent, useReturnFocus } from './useReturnFocus'
 
 interface Props {
@@ -104,6 +106,7 @@ function GoalDetails({ goal, plan, doc, author, owners, onMessage }: { goal: Goa
   const { setNodeRef } = useContainerDrop(container, 'action')
   const link = useNeedLinkDrop(goal.id)
   const [adding, setAdding] = useState(false)
+  const farDueDate = useFarDueDateConfirmation()
   const addButton = useReturnFocus<HTMLButtonElement>(adding)
   const linked = plan.needs.filter((need) => goal.needIds.includes(need.id))
   const unlinked = plan.needs.filter((need) => !goal.needIds.includes(need.id))
@@ -171,12 +174,13 @@ function GoalDetails({ goal, plan, doc, author, owners, onMessage }: { goal: Goa
             submitLabel="Add the action"
             onCancel={() => setAdding(false)}
             onSubmit={(values) => {
-              const options = { by: author, now: new Date(), goalId: goal.id, today: localDay(new Date()) }
+              const options = { by: author, now: new Date(), goalId: goal.id, today: localDay(new Date()), confirmFarDueDate: farDueDate.confirmed(values.dueDate) }
               const { newOwnerName, newOwnerRole, newOwnerOrganisation, ...action } = values
               const result =
                 values.ownerId === NEW_OWNER
                   ? addActionWithNewOwner(doc, action as never, { name: String(newOwnerName ?? ''), role: String(newOwnerRole ?? ''), organisation: String(newOwnerOrganisation ?? '') }, options)
                   : addEntry(doc, 'action', action as never, options)
+              farDueDate.remember(result, values.dueDate)
               if (result.ok) setAdding(false)
               return result
             }}
@@ -199,16 +203,19 @@ function GoalDetails({ goal, plan, doc, author, owners, onMessage }: { goal: Goa
 }
 
 function ActionDetails({ action }: { action: Action }) {
+  const fact = ownerFact(action.ownerRelationship, action.agency)
   return (
     <dl className="rt-facts">
       <div>
         <dt>Who</dt>
         <dd>{action.ownerName ?? 'Someone no longer in the care team'}</dd>
       </div>
-      <div>
-        <dt>Agency</dt>
-        <dd>{action.agency}</dd>
-      </div>
+      {fact ? (
+        <div>
+          <dt>{fact.label}</dt>
+          <dd>{fact.value}</dd>
+        </div>
+      ) : null}
       <div>
         <dt>By</dt>
         <dd>

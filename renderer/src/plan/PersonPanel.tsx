@@ -1,9 +1,11 @@
 import { useId, useState } from 'react'
 import type * as Y from 'yjs'
+import { PARTIAL_DATE_MESSAGE } from '../../../shared/plan/dateRules'
 import { setPersonField } from '../../../shared/plan/entries'
 import type { Person, PersonField } from '../../../shared/plan/fields'
 import { formatNhsNumber } from '../../../shared/nhsNumber'
 import { ErrorMessage } from '../ErrorMessage'
+import { DateField } from './DateField'
 
 const FIELDS: readonly { field: PersonField; label: string; hint?: string; type: 'text' | 'date' | 'textarea' }[] = [
   { field: 'name', label: 'Name', hint: 'Initials are enough on a shared screen.', type: 'text' },
@@ -46,7 +48,7 @@ function PersonInput({ spec, stored, doc }: { spec: (typeof FIELDS)[number]; sto
 
   function save(): void {
     if (incomplete) {
-      setError('Enter the whole date: day, month and a four-digit year.')
+      setError(PARTIAL_DATE_MESSAGE)
       return
     }
     if (draft === null) return
@@ -57,6 +59,14 @@ function PersonInput({ spec, stored, doc }: { spec: (typeof FIELDS)[number]; sto
     } else {
       setError(result.errors[spec.field] ?? 'This could not be saved.')
     }
+  }
+
+  if (spec.type === 'date') {
+    const onDateChange = (typed: string, partial: boolean) => {
+      setDraft(typed)
+      setIncomplete(partial)
+    }
+    return <DateField id={id} legend={spec.label} hint={spec.hint} value={value} error={error} onChange={onDateChange} onLeave={save} onEnter={save} />
   }
 
   const describedBy = [spec.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
@@ -83,12 +93,9 @@ function PersonInput({ spec, stored, doc }: { spec: (typeof FIELDS)[number]; sto
       ) : (
         <input
           className={`nhsuk-input${error ? ' nhsuk-input--error' : ''}`}
-          type={spec.type}
+          type="text"
           {...common}
-          onChange={(event) => {
-            setDraft(event.target.value)
-            if (spec.type === 'date') setIncomplete(event.target.validity.badInput)
-          }}
+          onChange={(event) => setDraft(event.target.value)}
           onKeyDown={(event) => event.key === 'Enter' && save()}
         />
       )}

@@ -82,7 +82,7 @@ export function PlanSummary({ plan, doc }: { plan: PlanView; doc: Y.Doc }) {
           <ul>
             {goal.actions.map((action) => (
               <li key={action.id}>
-                {action.what}: {action.ownerName ?? 'no owner'}, {action.agency}, by {formatDay(action.dueDate)} ({STATUS_WORDS[action.status]})
+                {action.what}: {[action.ownerName ?? 'no owner', action.ownerRelationship ?? action.agency].filter(Boolean).join(', ')}, by {formatDay(action.dueDate)} ({STATUS_WORDS[action.status]})
                 {action.overdue ? ' — overdue' : ''}
               </li>
             ))}

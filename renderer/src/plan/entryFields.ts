@@ -48,7 +48,7 @@ export const ENTRY_FIELDS: Record<EntryList, readonly FieldSpec[]> = {
   action: [
     { name: 'what', label: 'What will be done', control: { kind: 'textarea' } },
     { name: 'ownerId', label: 'Who will do it', control: { kind: 'owner' } },
-    { name: 'agency', label: 'Agency', hint: 'The organisation responsible.', control: { kind: 'text' } },
+    { name: 'agency', label: 'Agency', hint: 'The organisation responsible. Leave it empty when family or a friend will do it.', control: { kind: 'text' } },
     { name: 'dueDate', label: 'Due date', control: { kind: 'date' } },
     { name: 'status', label: 'Status', control: status },
     { name: 'reviewDate', label: 'Review date (optional)', control: { kind: 'date' } },
