@@ -13,7 +13,7 @@ const AGREEMENT_FIELDS: readonly FieldSpec[] = [
   { name: 'agreedBy', label: 'Who agreed the plan', hint: 'The person, or their representative.', control: { kind: 'text' } },
   { name: 'relation', label: 'Who they are', hint: 'For example: the person themselves, or their daughter.', control: { kind: 'text' } },
   { name: 'how', label: 'How it was agreed', hint: 'For example: in person at the huddle, or by phone.', control: { kind: 'text' } },
-  { name: 'reviewDate', label: 'Planned review date', control: { kind: 'date' } },
+  { name: 'reviewDate', label: 'Planned review date', hint: 'Today or later. Day, month, year: for example 27 3 2027.', control: { kind: 'date' } },
   { name: 'reviewer', label: 'Who will review it', control: { kind: 'text' } },
 ]
 

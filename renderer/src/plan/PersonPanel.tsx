@@ -10,7 +10,7 @@ import { DateField } from './DateField'
 const FIELDS: readonly { field: PersonField; label: string; hint?: string; type: 'text' | 'date' | 'textarea' }[] = [
   { field: 'name', label: 'Name', hint: 'Initials are enough on a shared screen.', type: 'text' },
   { field: 'preferredName', label: 'Preferred name (optional)', type: 'text' },
-  { field: 'dateOfBirth', label: 'Date of birth (optional)', type: 'date' },
+  { field: 'dateOfBirth', label: 'Date of birth (optional)', hint: 'Day, month, year: for example 4 3 1950.', type: 'date' },
   { field: 'nhsNumber', label: 'NHS number (optional)', hint: '10 digits, for example 999 876 5439 (numbers starting 999 are NHS England’s test range, for training).', type: 'text' },
   { field: 'gpPractice', label: 'GP practice (optional)', type: 'text' },
   { field: 'communicationNeeds', label: 'Communication needs (optional)', hint: 'Accessible Information Standard: how to give information, for example large print or a BSL interpreter.', type: 'textarea' },
