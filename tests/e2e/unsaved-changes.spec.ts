@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { addStrength, createPlan, entryTexts, expect, openAs, test } from './fixtures'
+import { addGoal, addStrength, createPlan, dateBoxes, entryTexts, expect, openAs, test } from './fixtures'
 
 test('Escape or Cancel on a changed form keeps what was typed and asks first', async ({ browser, hub }) => {
   const page = await openAs(browser, hub.url, 'Kim, coordinator')
@@ -63,4 +63,20 @@ test('Escape or Cancel on a changed form keeps what was typed and asks first', a
   await expect(strengthBox).toHaveCount(0)
   await expect(question).toHaveCount(0)
   await expect.poll(() => entryTexts(page, 'Strengths and assets', 'strength')).toEqual(['Sleeps well'])
+
+  // Part of a date counts as typed, though the form cannot read it as a date yet.
+  await addGoal(page, 'Sleep better')
+  const goals = page.getByRole('region', { name: 'Goals and actions' })
+  await goals.getByRole('button', { name: 'Add an action for Sleep better' }).click()
+  const reviewDay = dateBoxes(goals, 'Review date (optional)').day
+  await reviewDay.fill('4')
+  await reviewDay.press('Escape')
+  await expect(question.getByRole('button', { name: 'Keep editing' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(reviewDay).toBeFocused()
+  await expect(reviewDay).toHaveValue('4')
+  await page.keyboard.press('Escape')
+  await question.getByRole('button', { name: 'Discard changes' }).click()
+  await expect(reviewDay).toHaveCount(0)
+  await expect(goals.getByRole('button', { name: 'Add an action for Sleep better' })).toBeFocused()
 })

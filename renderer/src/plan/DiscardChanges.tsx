@@ -5,16 +5,23 @@ const FIELDS = 'input, textarea, select'
 
 /**
  * Leaving a form (Escape or Cancel): at once when nothing was changed; otherwise the form stays as
- * typed and asks first, so a stray Escape never throws words away. `leave` is for Escape and Cancel;
- * `question` is drawn in the form while it asks.
+ * typed and asks first, so a stray Escape never throws words away. `partlyTyped`: a box holds typing
+ * its value does not show yet (part of a date). `leave` is for Escape and Cancel; `question` is drawn
+ * in the form while it asks.
  */
-export function useLeaveForm(form: React.RefObject<HTMLFormElement | null>, opened: FormFieldValues, values: FormFieldValues, onCancel?: () => void) {
+export function useLeaveForm(
+  form: React.RefObject<HTMLFormElement | null>,
+  opened: FormFieldValues,
+  values: FormFieldValues,
+  partlyTyped: boolean,
+  onCancel?: () => void,
+) {
   const [asking, setAsking] = useState(false)
   const returnTo = useRef<HTMLElement | null>(null)
 
   function leave(): void {
     if (!onCancel) return
-    if (!formHasChanges(opened, values)) return onCancel()
+    if (!partlyTyped && !formHasChanges(opened, values)) return onCancel()
     const focused = document.activeElement
     returnTo.current = focused instanceof HTMLElement && focused.matches(FIELDS) && form.current?.contains(focused) ? focused : null
     setAsking(true)

@@ -48,7 +48,7 @@ export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, ow
   const formId = useId()
   const form = useRef<HTMLFormElement>(null)
   // Escape and Cancel ask before throwing away anything typed.
-  const { leave, question } = useLeaveForm(form, opened, values, onCancel)
+  const { leave, question } = useLeaveForm(form, opened, values, incomplete.size > 0, onCancel)
 
   // The button that opened this form has gone; the keyboard goes to the first field instead.
   useEffect(() => {
