@@ -28,6 +28,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
 import { ListPlugin } from '@lexical/react/LexicalListPlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import type { PresenceUser } from '../../../shared/presence'
+import { keepCaretLabelsInside } from './caretLabels'
 import { peopleInField } from './fieldAwareness'
 import { bindField } from './fieldBinding'
 import { FormattingToolbar } from './FormattingToolbar'
@@ -94,6 +95,12 @@ function FieldBody({ doc, provider, fieldKey, label, hint, readOnly = false, use
   latestUser.current = user
 
   useEffect(() => editor.setEditable(!readOnly), [editor, readOnly])
+
+  useEffect(() => {
+    const container = cursors.current
+    const surface = container?.parentElement
+    return container && surface ? keepCaretLabelsInside(surface, container) : undefined
+  }, [])
 
   useEffect(() => {
     const field = bindField(editor, { doc, source: provider, fieldKey, user: latestUser.current, cursorsContainer: cursors.current })
