@@ -5,7 +5,17 @@ import { ServedHub } from './served-hub'
 let workerHub: ServedHub | null = null
 
 /** `hub`: one real hub per test file (worker), started before its tests and stopped after. */
-export const test = base.extend<object, { hub: ServedHub }>({
+export const test = base.extend<{ hubStaysUp: void }, { hub: ServedHub }>({
+  // Runs around every test: a hub that crashed (rather than being stopped by the test) fails the test
+  // that was running, with what the hub printed, instead of the next test failing to connect.
+  hubStaysUp: [
+    async ({ hub }, use) => {
+      if (hub.unexpectedExit) throw new Error(hub.unexpectedExit)
+      await use()
+      if (hub.unexpectedExit) throw new Error(hub.unexpectedExit)
+    },
+    { auto: true },
+  ],
   hub: [
     async ({}, use) => {
       const hub = new ServedHub()
