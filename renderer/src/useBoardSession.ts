@@ -3,9 +3,10 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { createBoardUndoManager } from '../../shared/board'
 import { describeConnection, type ConnectionFacts, type ConnectionStatus } from '../../shared/connection'
-import { announcePresenceAgain, participantsFrom, type Participant, type PresenceUser } from '../../shared/presence'
+import { announcePresenceAgain, type Participant, type PresenceUser } from '../../shared/presence'
 import { snapshotHoldsAll } from '../../shared/stateVector'
 import { DeviceCopy } from './deviceCopy'
+import { docVersionStore, participantsStore, undoStateStore } from './docStores'
 import { fetchStoredSnapshot, HubError, type HubAddress } from './hub'
 
 /**
@@ -152,73 +153,20 @@ export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUs
  */
 export const PLAN_STRUCTURE = ['meta', 'person', 'entries', 'agreement', 'versions'] as const
 
-/**
- * A number that changes whenever the document does (or, given `typeNames`, whenever one of those
- * shared types or anything inside them does): components re-read the Y.Doc when it changes.
- */
+/** A number that changes whenever the document (or, given `typeNames`, one of those shared types) does. */
 export function useDocVersion(doc: Y.Doc, typeNames?: readonly string[]): number {
-  const [store] = useState(() => {
-    let version = 0
-    return {
-      subscribe(onChange: () => void) {
-        const bump = () => {
-          version++
-          onChange()
-        }
-        if (!typeNames) {
-          doc.on('update', bump)
-          return () => doc.off('update', bump)
-        }
-        const types = typeNames.map((name) => (name === 'versions' ? doc.getArray(name) : doc.getMap(name)))
-        for (const type of types) type.observeDeep(bump)
-        return () => {
-          for (const type of types) type.unobserveDeep(bump)
-        }
-      },
-      read: () => version,
-    }
-  })
+  const [store] = useState(() => docVersionStore(doc, typeNames))
   return useSyncExternalStore(store.subscribe, store.read)
 }
 
 /** Everyone on this board now, me first. */
 export function useParticipants(provider: WebsocketProvider): Participant[] {
-  const awareness = provider.awareness
-  const [store] = useState(() => {
-    let snapshot = participantsFrom(awareness.getStates(), awareness.clientID)
-    return {
-      subscribe(onChange: () => void) {
-        const listener = () => {
-          snapshot = participantsFrom(awareness.getStates(), awareness.clientID)
-          onChange()
-        }
-        awareness.on('change', listener)
-        return () => awareness.off('change', listener)
-      },
-      read: () => snapshot,
-    }
-  })
+  const [store] = useState(() => participantsStore(provider.awareness))
   return useSyncExternalStore(store.subscribe, store.read)
 }
 
 /** Whether Undo and Redo have anything to do, kept current as the stack changes. */
 export function useUndoState(undoManager: Y.UndoManager): { canUndo: boolean; canRedo: boolean } {
-  const [store] = useState(() => {
-    let snapshot = { canUndo: undoManager.canUndo(), canRedo: undoManager.canRedo() }
-    return {
-      subscribe(onChange: () => void) {
-        const listener = () => {
-          snapshot = { canUndo: undoManager.canUndo(), canRedo: undoManager.canRedo() }
-          onChange()
-        }
-        const events = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const
-        for (const event of events) undoManager.on(event, listener)
-        return () => {
-          for (const event of events) undoManager.off(event, listener)
-        }
-      },
-      read: () => snapshot,
-    }
-  })
+  const [store] = useState(() => undoStateStore(undoManager))
   return useSyncExternalStore(store.subscribe, store.read)
 }

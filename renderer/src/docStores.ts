@@ -1,0 +1,82 @@
+import type * as Y from 'yjs'
+import type { Awareness } from 'y-protocols/awareness'
+import { participantsFrom, type Participant } from '../../shared/presence'
+
+/**
+ * Small external stores over a board's Y.Doc, its presence and its undo stack, for React's
+ * useSyncExternalStore. Each one takes a fresh reading when it is subscribed: a change that lands
+ * between a component's first render and its subscription (a device copy loading, another tab of
+ * the same board) would otherwise never reach the screen, as a plan showing "does not exist" once did.
+ */
+export interface ExternalStore<T> {
+  subscribe(onChange: () => void): () => void
+  read(): T
+}
+
+/**
+ * A number that changes whenever the document does (or, given `typeNames`, whenever one of those
+ * shared types or anything inside them does): components re-read the Y.Doc when it changes.
+ */
+export function docVersionStore(doc: Y.Doc, typeNames?: readonly string[]): ExternalStore<number> {
+  let version = 0
+  return {
+    subscribe(onChange) {
+      const bump = () => {
+        version++
+        onChange()
+      }
+      // What changed before this subscription is unknown, so count it as a change.
+      version++
+      if (!typeNames) {
+        doc.on('update', bump)
+        return () => doc.off('update', bump)
+      }
+      const types = typeNames.map((name) => (name === 'versions' ? doc.getArray(name) : doc.getMap(name)))
+      for (const type of types) type.observeDeep(bump)
+      return () => {
+        for (const type of types) type.unobserveDeep(bump)
+      }
+    },
+    read: () => version,
+  }
+}
+
+/** Everyone on this board now, me first. */
+export function participantsStore(awareness: Awareness): ExternalStore<Participant[]> {
+  const take = () => participantsFrom(awareness.getStates(), awareness.clientID)
+  let snapshot = take()
+  return {
+    subscribe(onChange) {
+      const listener = () => {
+        snapshot = take()
+        onChange()
+      }
+      snapshot = take()
+      awareness.on('change', listener)
+      return () => awareness.off('change', listener)
+    },
+    read: () => snapshot,
+  }
+}
+
+/** Whether Undo and Redo have anything to do, kept current as the stack changes. */
+export function undoStateStore(undoManager: Y.UndoManager): ExternalStore<{ canUndo: boolean; canRedo: boolean }> {
+  const take = () => ({ canUndo: undoManager.canUndo(), canRedo: undoManager.canRedo() })
+  let snapshot = take()
+  return {
+    subscribe(onChange) {
+      const listener = () => {
+        snapshot = take()
+        onChange()
+      }
+      const now = take()
+      if (now.canUndo !== snapshot.canUndo || now.canRedo !== snapshot.canRedo) snapshot = now
+      const events = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const
+      for (const event of events) undoManager.on(event, listener)
+      return () => {
+        for (const event of events) undoManager.off(event, listener)
+      }
+    },
+    read: () => snapshot,
+  }
+}
