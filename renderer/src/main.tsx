@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { registerOfflineApp } from './offlineApp'
 import './styles.scss'
+import './plan/plan.scss'
 import './phone.css'
 
 const root = document.getElementById('root')
