@@ -41,42 +41,45 @@ export function docVersionStore(doc: Y.Doc, typeNames?: readonly string[]): Exte
   }
 }
 
-/** Everyone on this board now, me first. */
-export function participantsStore(awareness: Awareness): ExternalStore<Participant[]> {
-  const take = () => participantsFrom(awareness.getStates(), awareness.clientID)
+/**
+ * A store whose value is `take()`, taken again on every event `listen` reports and when subscribed.
+ * `listen` attaches the listener and returns what detaches it.
+ */
+function readingStore<T>(take: () => T, listen: (onEvent: () => void) => () => void): ExternalStore<T> {
   let snapshot = take()
   return {
     subscribe(onChange) {
-      const listener = () => {
+      snapshot = take()
+      return listen(() => {
         snapshot = take()
         onChange()
-      }
-      snapshot = take()
-      awareness.on('change', listener)
-      return () => awareness.off('change', listener)
+      })
     },
     read: () => snapshot,
   }
 }
 
+/** Everyone on this board now, me first. */
+export function participantsStore(awareness: Awareness): ExternalStore<Participant[]> {
+  return readingStore(
+    () => participantsFrom(awareness.getStates(), awareness.clientID),
+    (onEvent) => {
+      awareness.on('change', onEvent)
+      return () => awareness.off('change', onEvent)
+    },
+  )
+}
+
 /** Whether Undo and Redo have anything to do, kept current as the stack changes. */
 export function undoStateStore(undoManager: Y.UndoManager): ExternalStore<{ canUndo: boolean; canRedo: boolean }> {
-  const take = () => ({ canUndo: undoManager.canUndo(), canRedo: undoManager.canRedo() })
-  let snapshot = take()
-  return {
-    subscribe(onChange) {
-      const listener = () => {
-        snapshot = take()
-        onChange()
-      }
-      const now = take()
-      if (now.canUndo !== snapshot.canUndo || now.canRedo !== snapshot.canRedo) snapshot = now
-      const events = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const
-      for (const event of events) undoManager.on(event, listener)
+  const events = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const
+  return readingStore(
+    () => ({ canUndo: undoManager.canUndo(), canRedo: undoManager.canRedo() }),
+    (onEvent) => {
+      for (const event of events) undoManager.on(event, onEvent)
       return () => {
-        for (const event of events) undoManager.off(event, listener)
+        for (const event of events) undoManager.off(event, onEvent)
       }
     },
-    read: () => snapshot,
-  }
+  )
 }
