@@ -4,6 +4,7 @@ import type { PresenceUser } from '../../shared/presence'
 import { ABOUT_ME_FIELDS, CONTINGENCY_FIELDS } from '../../shared/plan/narrative'
 import { HistoryView } from './plan/HistoryView'
 import { MyPlan } from './plan/MyPlan'
+import { PlanOverview } from './plan/PlanOverview'
 import { NarrativeSection } from './plan/NarrativeSection'
 import { PlanBoard } from './plan/PlanBoard'
 import { DraftsProvider } from './plan/drafts'
@@ -42,7 +43,13 @@ export function Board({ hub, docId, view, user }: Props) {
   )
 }
 
-const VIEW_NAMES: Record<BoardView, string> = { plan: 'Board', history: 'History', 'my-plan': 'My plan' }
+const VIEW_NAMES: Record<BoardView, string> = {
+  plan: 'Board',
+  history: 'History',
+  'my-plan': 'My plan',
+  overview: 'At a glance',
+  'shared-screen': 'At a glance, large type',
+}
 
 interface PageProps {
   session: BoardSession
@@ -118,6 +125,10 @@ function BoardPage({ session, docId, view, status, user }: PageProps) {
 
   if (view === 'history') return <HistoryView doc={doc} title={meta.title} planHref={boardHref(docId)} />
   if (view === 'my-plan') return <MyPlan doc={doc} planHref={boardHref(docId)} />
+  if (view === 'overview' || view === 'shared-screen') {
+    const large = view === 'shared-screen'
+    return <PlanOverview doc={doc} large={large} planHref={boardHref(docId)} otherSizeHref={boardHref(docId, large ? 'overview' : 'shared-screen')} />
+  }
 
   return (
     <>
@@ -127,6 +138,9 @@ function BoardPage({ session, docId, view, status, user }: PageProps) {
           <h1 className="rt-board-title">{meta.title}</h1>
         </div>
         <div className="rt-board-links">
+          <a className="nhsuk-button nhsuk-button--secondary rt-button--small" href={boardHref(docId, 'overview')}>
+            At a glance
+          </a>
           <a className="nhsuk-button nhsuk-button--secondary rt-button--small" href={boardHref(docId, 'my-plan')}>
             My plan (easy read)
           </a>

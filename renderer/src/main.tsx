@@ -4,6 +4,7 @@ import { App } from './App'
 import { registerOfflineApp } from './offlineApp'
 import './styles.scss'
 import './plan/plan.scss'
+import './plan/overview.scss'
 import './phone.css'
 
 const root = document.getElementById('root')

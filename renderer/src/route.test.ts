@@ -8,10 +8,12 @@ describe('routes', () => {
     expect(parseRoute('#/board/abc')).toEqual({ screen: 'board', docId: 'abc', view: 'plan' })
     expect(parseRoute('#/board/abc/history')).toEqual({ screen: 'board', docId: 'abc', view: 'history' })
     expect(parseRoute('#/board/abc/my-plan')).toEqual({ screen: 'board', docId: 'abc', view: 'my-plan' })
+    expect(parseRoute('#/board/abc/overview')).toEqual({ screen: 'board', docId: 'abc', view: 'overview' })
+    expect(parseRoute('#/board/abc/shared-screen')).toEqual({ screen: 'board', docId: 'abc', view: 'shared-screen' })
     expect(parseRoute('#/board/../x')).toEqual({ screen: 'not-found' })
     expect(parseRoute('#/board/abc/other')).toEqual({ screen: 'not-found' })
   })
   it('round-trip', () => {
-    for (const view of ['plan', 'history', 'my-plan'] as const) expect(parseRoute(boardHref('a1', view))).toMatchObject({ docId: 'a1', view })
+    for (const view of ['plan', 'history', 'my-plan', 'overview', 'shared-screen'] as const) expect(parseRoute(boardHref('a1', view))).toMatchObject({ docId: 'a1', view })
   })
 })

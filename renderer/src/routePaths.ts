@@ -4,14 +4,15 @@ import { isValidDocId } from '../../shared/docId'
  * Screens live in the URL's hash (`#/board/<id>`), so moving between them never reloads the page
  * and reloading a board reopens it.
  */
-export type BoardView = 'plan' | 'history' | 'my-plan'
+/** 'overview' is the plan's heart on one screen; 'shared-screen' is the same in large type, for a room. */
+export type BoardView = 'plan' | 'history' | 'my-plan' | 'overview' | 'shared-screen'
 
 export type Route = { screen: 'home' } | { screen: 'board'; docId: string; view: BoardView } | { screen: 'not-found' }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
   if (path === '' || path === '/') return { screen: 'home' }
-  const board = /^\/board\/([^/]+)(?:\/(history|my-plan))?$/.exec(path)
+  const board = /^\/board\/([^/]+)(?:\/(history|my-plan|overview|shared-screen))?$/.exec(path)
   if (board && isValidDocId(board[1])) return { screen: 'board', docId: board[1], view: (board[2] as BoardView | undefined) ?? 'plan' }
   return { screen: 'not-found' }
 }
