@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { LOCAL_ORIGIN, positionBetween } from '../board'
 import { actionReviewDateProblem, dateOfBirthProblem, farDueDateQuestion } from './dateRules'
 import { localDay } from './dates'
-import { agencyForNewOwner, agencyProblem, type OwnerKind } from './owners'
+import { agencyForOwner, agencyProblem, type OwnerKind } from './owners'
 import {
   check,
   checkNewAction,
@@ -104,7 +104,7 @@ function positionAt(doc: Y.Doc, ids: string[], index: number): string {
   return positionBetween(at > 0 ? positionOf(ids[at - 1]) : null, positionOf(ids[at]))
 }
 
-interface AddOptions extends Author {
+export interface AddOptions extends Author {
   /** For an action: the goal it belongs to. */
   goalId?: string
   /** For an action: today's date (YYYY-MM-DD); a new action cannot be due before it. */
@@ -267,7 +267,7 @@ export function addActionWithNewOwner(
 ): Checked<string> {
   const ownerChecked = check(ENTRY_SCHEMAS.professional, { ...owner, contact: '', keyWorker: false })
   // The new owner's organisation is the usual agency; it fills the box if nobody typed one.
-  const filled = { ...action, agency: agencyForNewOwner(action.agency ?? '', owner.organisation) }
+  const filled = { ...action, agency: agencyForOwner(action.agency ?? '', owner.organisation) }
   const actionChecked = checkNewAction({ ...filled, ownerId: 'new' }, options.today ?? '', options.confirmFarDueDate)
   const errors: Record<string, string> = {}
   if (!ownerChecked.ok) {

@@ -70,6 +70,11 @@ export const IMPORTANCE = ['high', 'medium', 'low'] as const
 export const ACTION_STATUSES = ['not-started', 'in-progress', 'done', 'cancelled'] as const
 export type ActionStatus = (typeof ACTION_STATUSES)[number]
 
+/** An action still to do: neither done nor cancelled. Only open actions can be overdue or come next. */
+export function isOpenAction(action: { status: ActionStatus }): boolean {
+  return action.status !== 'done' && action.status !== 'cancelled'
+}
+
 export const IMPORTANCE_WORDS: Record<(typeof IMPORTANCE)[number], string> = {
   high: 'Very important to me',
   medium: 'Quite important to me',

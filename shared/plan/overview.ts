@@ -1,5 +1,6 @@
 import type { Agreement } from './versions'
 import { isReviewOverdue } from './dateRules'
+import { isOpenAction } from './fields'
 import type { Action, Goal, PlanView } from './read'
 
 /**
@@ -50,11 +51,6 @@ export interface PlanOverview {
   review: { date: string; overdue: boolean } | null
 }
 
-/** An action still to do: neither done nor cancelled. */
-function isOpen(action: Action): boolean {
-  return action.status !== 'done' && action.status !== 'cancelled'
-}
-
 /** Overdue first, then by due date (soonest first), then in the plan's order. */
 function bySoonest(a: Action, b: Action): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1
@@ -73,7 +69,7 @@ function toOverviewAction(action: Action): OverviewAction {
 }
 
 function overviewGoal(goal: Goal, perGoal: number): OverviewGoal {
-  const open = goal.actions.filter(isOpen).sort(bySoonest)
+  const open = goal.actions.filter(isOpenAction).sort(bySoonest)
   return {
     id: goal.id,
     text: goal.text,

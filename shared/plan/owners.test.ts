@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { agencyForNewOwner, agencyProblem, ownerFact } from './owners'
+import { agencyForOwner, agencyProblem, ownerFact } from './owners'
 
 describe('who owns an action', () => {
   it('a professional owner needs an agency; a personal contact does not', () => {
@@ -9,8 +9,14 @@ describe('who owns an action', () => {
   })
 
   it('someone new to the care team: their organisation becomes the agency unless one was typed', () => {
-    expect(agencyForNewOwner('', 'Citizens Advice')).toBe('Citizens Advice')
-    expect(agencyForNewOwner('Age UK', 'Citizens Advice')).toBe('Age UK')
+    expect(agencyForOwner('', 'Citizens Advice')).toBe('Citizens Advice')
+    expect(agencyForOwner('Age UK', 'Citizens Advice')).toBe('Age UK')
+  })
+
+  it('choosing an owner from the list fills an empty agency with their organisation, and never replaces a typed one', () => {
+    expect(agencyForOwner('  ', 'Community nursing')).toBe('Community nursing')
+    expect(agencyForOwner('', '')).toBe('')
+    expect(agencyForOwner('GP surgery', '')).toBe('GP surgery')
   })
 
   it('a card shows a personal contact’s relationship instead of an agency', () => {

@@ -12,9 +12,12 @@ export function agencyProblem(ownerKind: OwnerKind, agency: string): string | nu
   return ownerKind === 'professional' && agency.trim() === '' ? AGENCY_MISSING : null
 }
 
-/** The agency for an action given to someone new to the care team: what was typed, else their organisation. */
-export function agencyForNewOwner(typedAgency: string, newOwnerOrganisation: string): string {
-  return typedAgency.trim() !== '' ? typedAgency : newOwnerOrganisation.trim()
+/**
+ * The agency once an action's owner is chosen (from the list, or someone new to the care team):
+ * what was typed, else the owner's organisation (a personal contact has none, so it stays empty).
+ */
+export function agencyForOwner(typedAgency: string, ownerOrganisation: string): string {
+  return typedAgency.trim() !== '' ? typedAgency : ownerOrganisation.trim()
 }
 
 /** What a card shows beside "Who": a personal contact's relationship, else the agency (if any). */

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { readMeta, type BoardMeta } from '../board'
-import { ENTRY_SCHEMAS, type ActionStatus, type EntryFields, type Person, type Voice } from './fields'
+import { ENTRY_SCHEMAS, isOpenAction, type ActionStatus, type EntryFields, type Person, type Voice } from './fields'
 import { entriesMap, orderedIds, readPerson } from './entries'
 
 /**
@@ -48,7 +48,7 @@ export interface PlanView {
 
 /** An action is overdue when its due day has passed and it is neither done nor cancelled. */
 export function isOverdue(action: { dueDate: string; status: ActionStatus }, today: string): boolean {
-  return action.dueDate < today && action.status !== 'done' && action.status !== 'cancelled'
+  return action.dueDate < today && isOpenAction(action)
 }
 
 /** The person's own words first, then professionals' notes; each group keeps its order. */

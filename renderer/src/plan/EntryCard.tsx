@@ -1,8 +1,9 @@
 import { CSS } from '@dnd-kit/utilities'
 import type * as Y from 'yjs'
 import { localDay } from '../../../shared/plan/dates'
-import { deleteEntry, updateEntry } from '../../../shared/plan/entries'
+import { deleteEntry } from '../../../shared/plan/entries'
 import type { EntryList } from '../../../shared/plan/fields'
+import { updateEntryFromForm } from '../../../shared/plan/forms'
 import { shortText } from '../format'
 import { EntryForm, type FormValues, type OwnerOption } from './EntryForm'
 import { ENTRY_FIELDS } from './entryFields'
@@ -76,9 +77,7 @@ export function EntryCard({ entry, doc, personName, owners, onMessage, details, 
           onChange={(values) => setDraft(entry.id, { ...draft, values })}
           onSubmit={(values, opened) => {
             try {
-              // Only what this person changed: someone else may have changed other fields meanwhile.
-              const changed = Object.fromEntries(Object.entries(values).filter(([field, value]) => value !== opened[field]))
-              const result = updateEntry(doc, entry.id, entry.list, changed as never, { today: localDay(new Date()), confirmFarDueDate: farDueDate.confirmed(values.dueDate) })
+              const result = updateEntryFromForm(doc, entry.id, entry.list, values, opened, { today: localDay(new Date()), confirmFarDueDate: farDueDate.confirmed(values.dueDate) })
               farDueDate.remember(result, values.dueDate)
               if (result.ok) stopEditing()
               return result

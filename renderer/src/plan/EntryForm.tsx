@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { PARTIAL_DATE_MESSAGE } from '../../../shared/plan/dateRules'
 import type { Checked } from '../../../shared/plan/fields'
+import { NEW_OWNER } from '../../../shared/plan/forms'
+import { agencyForOwner } from '../../../shared/plan/owners'
 import { ErrorMessage } from '../ErrorMessage'
 import { DateField } from './DateField'
 import { VOICE_OPTIONS, type FieldSpec } from './entryFields'
@@ -14,8 +16,6 @@ export interface OwnerOption {
   label: string
   organisation: string
 }
-
-export const NEW_OWNER = '__new__'
 
 interface Props {
   fields: readonly FieldSpec[]
@@ -200,9 +200,8 @@ function Field({ id, field, values, error, errors, set, markIncomplete, owners }
         value={String(value ?? '')}
         onChange={(event) => {
           set(field.name, event.target.value)
-          // The owner's organisation is the usual agency; fill it in if nobody has yet.
           const owner = owners.find((candidate) => candidate.id === event.target.value)
-          if (control.kind === 'owner' && owner && !values.agency) set('agency', owner.organisation)
+          if (control.kind === 'owner' && owner) set('agency', agencyForOwner(String(values.agency ?? ''), owner.organisation))
         }}
       >
         {options.map((option) => (

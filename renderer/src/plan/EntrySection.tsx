@@ -1,12 +1,12 @@
 import { useId, useState } from 'react'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import type * as Y from 'yjs'
-import { addEntry } from '../../../shared/plan/entries'
 import type { EntryList } from '../../../shared/plan/fields'
 import { localDay } from '../../../shared/plan/dates'
+import { addEntryFromForm, newEntryDefaults } from '../../../shared/plan/forms'
 import { EntryCard, type CardEntry } from './EntryCard'
 import { EntryForm } from './EntryForm'
-import { blankEntry, ENTRY_FIELDS } from './entryFields'
+import { ENTRY_FIELDS } from './entryFields'
 import { useContainerDrop, useGroupedIds, usePlacedIds, voiceGroup, type DragKind } from './PlanDnd'
 import { useReturnFocus } from './useReturnFocus'
 
@@ -72,11 +72,11 @@ export function EntrySection({ list, title, hint, addLabel, entries, doc, author
           <h3 className="nhsuk-heading-s">{addLabel}</h3>
           <EntryForm
             fields={ENTRY_FIELDS[list]}
-            initial={blankEntry(list, localDay(new Date()))}
+            initial={newEntryDefaults(list, localDay(new Date()))}
             submitLabel={addLabel}
             onCancel={() => setAdding(false)}
             onSubmit={(values) => {
-              const result = addEntry(doc, list, values as never, { by: author, now: new Date() })
+              const result = addEntryFromForm(doc, list, values, { by: author, now: new Date() })
               if (result.ok) setAdding(false)
               return result
             }}

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import { formatDay } from '../../../shared/plan/dates'
+import { isOpenAction } from '../../../shared/plan/fields'
 import { CONTINGENCY_FIELDS } from '../../../shared/plan/narrative'
 import { personWordsFirst } from '../../../shared/plan/read'
 import { NarrativeText } from './NarrativeText'
@@ -21,7 +22,6 @@ export function MyPlan({ doc, planHref }: { doc: Y.Doc; planHref: string }) {
     if (!contact) return ''
     return 'role' in contact ? contact.role : contact.relationship
   }
-  const open = (status: string) => status !== 'done' && status !== 'cancelled'
 
   return (
     <div className="rt-easy-read">
@@ -42,7 +42,7 @@ export function MyPlan({ doc, planHref }: { doc: Y.Doc; planHref: string }) {
         <section key={goal.id} className="rt-easy-read__goal" aria-label={goal.text}>
           <h3>{goal.voice === 'person' ? `“${goal.text}”` : goal.text}</h3>
           <h4>What will happen next and who will do it</h4>
-          {goal.actions.filter((action) => open(action.status)).length === 0 ? <p>Nothing is planned for this yet.</p> : null}
+          {goal.actions.filter(isOpenAction).length === 0 ? <p>Nothing is planned for this yet.</p> : null}
           <ul>
             {goal.actions
               .filter((action) => open(action.status))

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import type * as Y from 'yjs'
-import { addEntry } from '../../../shared/plan/entries'
 import { localDay } from '../../../shared/plan/dates'
+import { addEntryFromForm } from '../../../shared/plan/forms'
 import type { PlanView } from '../../../shared/plan/read'
 import { shortText } from '../format'
 import { ErrorMessage } from '../ErrorMessage'
@@ -47,7 +47,7 @@ function OrphanDraft({ draft, onDone, doc, author }: { draft: Draft; onDone(): v
           className="nhsuk-button nhsuk-button--secondary rt-button--small"
           aria-describedby={error ? errorId : undefined}
           onClick={() => {
-            const result = addEntry(doc, draft.list, draft.values as never, { by: author, now: new Date(), goalId: draft.goalId, today: localDay(new Date()) })
+            const result = addEntryFromForm(doc, draft.list, draft.values, { by: author, now: new Date(), goalId: draft.goalId, today: localDay(new Date()) })
             if (result.ok) onDone()
             else setError(`It could not be added back: ${Object.values(result.errors).join(' ')} Copy the text above if you need it.`)
           }}

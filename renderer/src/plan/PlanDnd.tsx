@@ -19,6 +19,8 @@ import {
 import { useSortable } from '@dnd-kit/sortable'
 import type * as Y from 'yjs'
 import { linkNeedToGoal, moveEntryAfter } from '../../../shared/plan/entries'
+import type { EntryList } from '../../../shared/plan/fields'
+import { canMoveToAnotherGroup } from '../../../shared/plan/moves'
 import { cardName, describePlace, keyboardMove, moveAcross, moveWithin, sectionOf, type CardPlaces, type DragWords } from '../cardPlaces'
 
 /**
@@ -28,7 +30,8 @@ import { cardName, describePlace, keyboardMove, moveAcross, moveWithin, sectionO
  * the pointer nor the arrow keys can land it somewhere it does not belong.
  */
 
-export type DragKind = 'strength' | 'need' | 'goal' | 'action' | 'professional' | 'personal'
+/** What is being dragged: an entry of one of the plan's lists. */
+export type DragKind = EntryList
 
 interface DragState {
   activeKind: DragKind | null
@@ -158,7 +161,8 @@ export function PlanDnd({ doc, places: shownPlaces, words, onMessage, children }
       return
     }
     let next = current
-    if (words.entryKind(id) === 'action') {
+    const kind = words.entryKind(id)
+    if (kind && canMoveToAnotherGroup(kind)) {
       const translated = active.rect.current.translated
       const below = translated ? translated.top > over.rect.top + over.rect.height / 2 : false
       next = moveAcross(current, id, overId, below)
@@ -188,7 +192,8 @@ export function PlanDnd({ doc, places: shownPlaces, words, onMessage, children }
       if (current && over && !byKeyboardRef.current) {
         const from = sectionOf(current, id)
         const to = sectionOf(current, String(over.id))
-        if (from && to && from !== to && words.entryKind(id) !== 'action') {
+        const kind = words.entryKind(id)
+        if (from && to && from !== to && !(kind && canMoveToAnotherGroup(kind))) {
           setSpoken(`${cardName(words, id)} stays in ${words.sectionTitle(from)}: the person’s words and professionals’ notes are kept apart.`)
           return finish()
         }

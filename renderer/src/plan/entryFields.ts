@@ -68,21 +68,3 @@ export const ENTRY_FIELDS: Record<EntryList, readonly FieldSpec[]> = {
     { name: 'contact', label: 'Contact details (optional)', control: { kind: 'text' } },
   ],
 }
-
-/** What a new entry's form starts with. */
-export function blankEntry(list: EntryList, today: string): Record<string, string | boolean> {
-  switch (list) {
-    case 'strength':
-      return { text: '', holder: 'person', voice: 'person' }
-    case 'need':
-      return { text: '', voice: 'person' }
-    case 'goal':
-      return { text: '', importance: 'high', voice: 'person' }
-    case 'action':
-      return { what: '', ownerId: '', agency: '', dueDate: today, status: 'not-started', reviewDate: '', outcome: '', voice: 'professional' }
-    case 'professional':
-      return { name: '', role: '', organisation: '', contact: '', keyWorker: false }
-    case 'personal':
-      return { name: '', relationship: '', contact: '' }
-  }
-}

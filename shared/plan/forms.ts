@@ -1,0 +1,114 @@
+import type * as Y from 'yjs'
+import { z } from 'zod'
+import type { FormFieldValues } from '../formChanges'
+import { addActionWithNewOwner, addEntry, updateEntry, type AddOptions, type UpdateOptions } from './entries'
+import { ENTRY_SCHEMAS, type Checked, type EntryInput, type EntryList } from './fields'
+
+/**
+ * What an entry form holds (text in boxes, choices, ticks) turned into a list's typed input, and
+ * the commands the forms call with it. Components pass the form's values as they are; the rules
+ * about them (which fields, what a new entry starts with, writing only what changed, "someone new"
+ * as an owner) are here.
+ */
+
+/** The "Who will do it" choice that adds someone new to the care team along with the action. */
+export const NEW_OWNER = '__new__'
+
+/** The boxes that describe someone new to the care team in the action form. */
+export const NEW_OWNER_FIELDS = ['newOwnerName', 'newOwnerRole', 'newOwnerOrganisation'] as const
+
+const WRONG_KIND = {
+  tick: 'Tick the box or leave it unticked.',
+  text: 'Type the answer in the box.',
+} as const
+
+function takesTick(list: EntryList, field: string): boolean {
+  return (ENTRY_SCHEMAS[list].shape as Record<string, z.ZodType>)[field] instanceof z.ZodBoolean
+}
+
+/**
+ * The list's own fields from a form, each the kind its schema expects (a tick for yes/no fields,
+ * text otherwise), with a message for any that is not. Other boxes in the form are left out.
+ * `only` limits it to some fields (an edit's changes); a field missing from the form counts as
+ * empty, or unticked.
+ */
+function readFields<L extends EntryList>(list: L, values: FormFieldValues, only?: readonly string[]): Checked<Partial<EntryInput<L>>> {
+  const input: Record<string, string | boolean> = {}
+  const errors: Record<string, string> = {}
+  for (const field of Object.keys(ENTRY_SCHEMAS[list].shape)) {
+    if (only && !only.includes(field)) continue
+    const tick = takesTick(list, field)
+    const value = values[field] ?? (tick ? false : '')
+    if (typeof value === (tick ? 'boolean' : 'string')) input[field] = value
+    else errors[field] = tick ? WRONG_KIND.tick : WRONG_KIND.text
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors }
+  // Each field has the kind its schema takes; the schema itself checks the values when written.
+  return { ok: true, value: input as Partial<EntryInput<L>> }
+}
+
+/** A new entry's input from its form. */
+export function entryInputFromForm<L extends EntryList>(list: L, values: FormFieldValues): Checked<EntryInput<L>> {
+  return readFields(list, values) as Checked<EntryInput<L>>
+}
+
+/**
+ * The fields an edit changed: only those differing from what the form opened with. Someone else
+ * may have changed other fields of the entry meanwhile, and writing them back would undo that.
+ */
+export function changedFields(values: FormFieldValues, opened: FormFieldValues): string[] {
+  return Object.keys(values).filter((field) => values[field] !== opened[field])
+}
+
+/** An edit's changes from its form: the list's fields that differ from what the form opened with. */
+export function entryChangesFromForm<L extends EntryList>(list: L, values: FormFieldValues, opened: FormFieldValues): Checked<Partial<EntryInput<L>>> {
+  return readFields(list, values, changedFields(values, opened))
+}
+
+/** Someone new to the care team, as typed into the action form. */
+export function newOwnerFromForm(values: FormFieldValues): { name: string; role: string; organisation: string } {
+  const text = (field: (typeof NEW_OWNER_FIELDS)[number]) => {
+    const value = values[field]
+    return typeof value === 'string' ? value : ''
+  }
+  return { name: text('newOwnerName'), role: text('newOwnerRole'), organisation: text('newOwnerOrganisation') }
+}
+
+/** What a new entry's form starts with. */
+export function newEntryDefaults(list: EntryList, today: string): Record<string, string | boolean> {
+  switch (list) {
+    case 'strength':
+      return { text: '', holder: 'person', voice: 'person' }
+    case 'need':
+      return { text: '', voice: 'person' }
+    case 'goal':
+      return { text: '', importance: 'high', voice: 'person' }
+    case 'action':
+      return { what: '', ownerId: '', agency: '', dueDate: today, status: 'not-started', reviewDate: '', outcome: '', voice: 'professional' }
+    case 'professional':
+      return { name: '', role: '', organisation: '', contact: '', keyWorker: false }
+    case 'personal':
+      return { name: '', relationship: '', contact: '' }
+  }
+}
+
+/**
+ * Adds an entry from its form. An action whose owner is "someone new" adds them to the care team
+ * in the same step (see addActionWithNewOwner).
+ */
+export function addEntryFromForm(doc: Y.Doc, list: EntryList, values: FormFieldValues, options: AddOptions): Checked<string> {
+  if (list === 'action') {
+    const action = entryInputFromForm('action', values)
+    if (!action.ok) return action
+    if (action.value.ownerId === NEW_OWNER) return addActionWithNewOwner(doc, action.value, newOwnerFromForm(values), options)
+    return addEntry(doc, 'action', action.value, options)
+  }
+  const input = entryInputFromForm(list, values)
+  return input.ok ? addEntry(doc, list, input.value, options) : input
+}
+
+/** Saves an edit from its form, writing only the fields this person changed. */
+export function updateEntryFromForm(doc: Y.Doc, id: string, list: EntryList, values: FormFieldValues, opened: FormFieldValues, options: UpdateOptions = {}): Checked<string> {
+  const changes = entryChangesFromForm(list, values, opened)
+  return changes.ok ? updateEntry(doc, id, list, changes.value, options) : changes
+}
