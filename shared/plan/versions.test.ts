@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addEntry, deleteEntry, moveActionToGoal, setPersonField, updateEntry } from './entries'
+import { addEntry, deleteEntry, linkNeedToGoal, moveActionToGoal, setPersonField, updateEntry } from './entries'
 import { readPlan } from './read'
-import { changesSinceAgreed, docAtVersion, listVersions, markAgreed, readAgreement } from './versions'
+import { changesSinceAgreed, diffVersions, docAtVersion, listVersions, markAgreed, NOW, readAgreement } from './versions'
 
 const now = new Date('2026-11-23T10:00:00Z')
 const today = '2026-11-23'
@@ -106,5 +106,37 @@ describe('a damaged version', () => {
     doc.getMap('agreement').set('versionId', 'v1')
     expect(docAtVersion(doc, 'v1')).toBeNull()
     expect(changesSinceAgreed(doc, today)).toBeNull()
+  })
+})
+
+describe('comparing any two versions', () => {
+  it('lists what changed between them in words: review dates, linked needs, statuses, importance', () => {
+    const { doc, goal, action, version: first } = agreedPlan()
+    const falls = id(addEntry(doc, 'need', { text: 'Falls at night', voice: 'person' }, author))
+    const stairs = id(addEntry(doc, 'need', { text: 'Stairs', voice: 'person' }, author))
+    linkNeedToGoal(doc, falls, goal)
+    linkNeedToGoal(doc, stairs, goal)
+    updateEntry(doc, action, 'action', { reviewDate: '2026-12-15', status: 'in-progress' }, { today })
+    updateEntry(doc, goal, 'goal', { importance: 'medium' })
+    setPersonField(doc, 'dateOfBirth', '1944-05-02', today)
+    const second = id(markAgreed(doc, { ...agreement, agreedBy: 'Mary Smith', relation: 'Daughter' }, author))
+    updateEntry(doc, action, 'action', { reviewDate: '2027-01-05' }, { today })
+
+    const between = diffVersions(doc, first, second, today)
+    expect(between).toEqual(
+      expect.arrayContaining([
+        { section: 'Actions', change: 'changed', what: 'Walking aid: review date', before: '', after: '15 December 2026' },
+        { section: 'Actions', change: 'changed', what: 'Walking aid: status', before: 'Not started', after: 'In progress' },
+        { section: 'Goals', change: 'changed', what: 'Get to the shops: linked needs', before: '', after: 'Falls at night and Stairs' },
+        { section: 'Goals', change: 'changed', what: 'Get to the shops: importance', before: 'Very important to me', after: 'Quite important to me' },
+        { section: 'About the person', change: 'added', what: 'Date of birth', before: '', after: '2 May 1944' },
+      ]),
+    )
+    expect(JSON.stringify(between)).not.toMatch(/in-progress|not-started|medium|2026-12-15|ownerRelationship/)
+    expect(diffVersions(doc, second, NOW, today)).toEqual([
+      { section: 'Actions', change: 'changed', what: 'Walking aid: review date', before: '15 December 2026', after: '5 January 2027' },
+    ])
+    expect(diffVersions(doc, NOW, NOW, today)).toEqual([])
+    expect(diffVersions(doc, first, 'no-such-version', today)).toBeNull()
   })
 })

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { LOCAL_ORIGIN } from '../board'
 import { fromBase64, toBase64 } from '../stateVector'
+import { FIELD_WORDS, listInWords, PERSON_FIELD_WORDS, valueWords } from './changeWords'
 import { planReviewDateProblem } from './dateRules'
 import { localDay } from './dates'
 import { agreementSchema, check, type Checked } from './fields'
@@ -129,17 +130,8 @@ export interface PlanChange {
 
 type Narrative = Record<string, { title: string; text: string }>
 
-const PERSON_LABELS: Record<string, string> = {
-  name: 'Name',
-  preferredName: 'Preferred name',
-  dateOfBirth: 'Date of birth',
-  nhsNumber: 'NHS number',
-  gpPractice: 'GP practice',
-  communicationNeeds: 'Communication needs',
-}
-
 // Fields that are bookkeeping or worked out, not content someone agreed to.
-const IGNORED = new Set(['id', 'addedBy', 'createdAt', 'position', 'list', 'overdue', 'ownerName', 'actions'])
+const IGNORED = new Set(['id', 'addedBy', 'createdAt', 'position', 'list', 'overdue', 'ownerName', 'ownerRelationship', 'actions'])
 
 interface Listed {
   id: string
@@ -151,38 +143,19 @@ function label(entry: Listed): string {
   return typeof text === 'string' ? text : entry.id
 }
 
-const FIELD_WORDS: Record<string, string> = {
-  text: 'wording',
-  what: 'what will be done',
-  holder: 'whose strength',
-  importance: 'importance',
-  voice: 'whose words',
-  ownerId: 'who will do it',
-  agency: 'agency',
-  dueDate: 'due date',
-  status: 'status',
-  reviewDate: 'review date',
-  outcome: 'outcome',
-  goalId: 'goal',
-  needIds: 'linked needs',
-  name: 'name',
-  role: 'role',
-  organisation: 'organisation',
-  contact: 'contact details',
-  keyWorker: 'key worker',
-  relationship: 'relationship',
-}
+const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1)
 
-/** Turns a stored value into words: ids of owners and goals become their names. */
+/** Turns a stored value into words: ids of owners, goals and needs become their names, keys the board's words. */
 function show(field: string, value: unknown, plan: PlanView): string {
   if (field === 'ownerId') {
     const owner = [...plan.careTeam, ...plan.personalContacts].find((contact) => contact.id === value)
     return owner ? owner.name : 'someone no longer listed'
   }
   if (field === 'goalId') return plan.goals.find((goal) => goal.id === value)?.text ?? 'a deleted goal'
-  if (Array.isArray(value)) return `${value.length} linked`
-  if (typeof value === 'boolean') return value ? 'yes' : 'no'
-  return String(value ?? '')
+  if (field === 'needIds' && Array.isArray(value)) {
+    return listInWords(value.map((id) => plan.needs.find((need) => need.id === id)?.text ?? 'a deleted need'))
+  }
+  return valueWords(field, value)
 }
 
 function diffList(
@@ -222,10 +195,10 @@ const actionsOf = (plan: PlanView): Listed[] =>
 /** What changed between two readings of a plan, section by section, in words. */
 export function diffPlans(before: PlanView, after: PlanView, narrativeBefore: Narrative = {}, narrativeAfter: Narrative = {}): PlanChange[] {
   const changes: PlanChange[] = []
-  for (const [field, title] of Object.entries(PERSON_LABELS)) {
-    const was = before.person[field as keyof PlanView['person']]
-    const is = after.person[field as keyof PlanView['person']]
-    if (was !== is) changes.push({ section: 'About the person', change: was === '' ? 'added' : is === '' ? 'removed' : 'changed', what: title, before: was, after: is })
+  for (const [field, words] of Object.entries(PERSON_FIELD_WORDS)) {
+    const was = valueWords(field, before.person[field as keyof PlanView['person']])
+    const is = valueWords(field, after.person[field as keyof PlanView['person']])
+    if (was !== is) changes.push({ section: 'About the person', change: was === '' ? 'added' : is === '' ? 'removed' : 'changed', what: capitalised(words), before: was, after: is })
   }
   for (const key of new Set([...Object.keys(narrativeBefore), ...Object.keys(narrativeAfter)])) {
     const was = narrativeBefore[key]?.text ?? ''
@@ -260,5 +233,25 @@ export function changesSinceAgreed(doc: Y.Doc, today: string, readNarrative?: Na
     return diffPlans(readPlan(then, today), readPlan(doc, today), readNarrative?.(then), readNarrative?.(doc))
   } finally {
     then.destroy()
+  }
+}
+
+/** "now" in diffVersions: the plan as it is. */
+export const NOW = 'now'
+
+/**
+ * What changed from one version to another (either may be NOW), or null if one of them cannot be
+ * rebuilt. Comparing a later version with an earlier one lists the changes backwards.
+ */
+export function diffVersions(doc: Y.Doc, fromId: string, toId: string, today: string, readNarrative?: NarrativeReader): PlanChange[] | null {
+  const open = (versionId: string) => (versionId === NOW ? doc : docAtVersion(doc, versionId))
+  const from = open(fromId)
+  const to = open(toId)
+  try {
+    if (!from || !to) return null
+    return diffPlans(readPlan(from, today), readPlan(to, today), readNarrative?.(from), readNarrative?.(to))
+  } finally {
+    if (from && from !== doc) from.destroy()
+    if (to && to !== doc) to.destroy()
   }
 }
