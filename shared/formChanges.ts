@@ -7,6 +7,11 @@ function asTyped(value: string | boolean | undefined): string | true {
   return typeof value === 'string' ? value.trim() : ''
 }
 
+/** Whether two answers to one field are the same to the person (see asTyped). */
+export function sameAnswer(a: string | boolean | undefined, b: string | boolean | undefined): boolean {
+  return asTyped(a) === asTyped(b)
+}
+
 /**
  * Whether closing a form would throw away something its person typed or chose: any field differing
  * from what the form opened with. A field missing on one side counts as empty.

@@ -74,3 +74,44 @@ export function announcePresenceAgain(awareness: Pick<Awareness, 'getLocalState'
   const state = awareness.getLocalState()
   if (state !== null) awareness.setLocalState({ ...state })
 }
+
+/**
+ * What a window is editing now (an entry's edit form, a person detail box), published in awareness
+ * under {@link EDITING_FIELD} as a list of targets, so others can see "Sam is editing this" on it.
+ */
+export const EDITING_FIELD = 'editing'
+
+/** A window may have several edit forms open; more than this is not believed. */
+const MAX_EDITING_TARGETS = 50
+
+export const entryEditTarget = (entryId: string): string => `entry:${entryId}`
+export const personFieldEditTarget = (field: string): string => `person:${field}`
+
+/** The targets a window says it is editing, checked: awareness comes from every device on the board. */
+export function editingTargets(state: unknown): string[] {
+  if (typeof state !== 'object' || state === null) return []
+  const targets = (state as Record<string, unknown>)[EDITING_FIELD]
+  if (!Array.isArray(targets)) return []
+  return targets.slice(0, MAX_EDITING_TARGETS).filter((target): target is string => typeof target === 'string' && target.length <= 200)
+}
+
+/** The list to publish after this window starts (or stops) editing `target`. */
+export function withEditingTarget(state: unknown, target: string, editing: boolean): string[] {
+  const others = editingTargets(state).filter((current) => current !== target)
+  return editing ? [...others, target] : others
+}
+
+/** The other people editing `target` now, by name. */
+export function peopleEditing(states: ReadonlyMap<number, unknown>, myClientId: number, target: string): PresenceUser[] {
+  return participantsFrom(states, myClientId)
+    .filter((person) => !person.isMe && editingTargets(states.get(person.clientId)).includes(target))
+    .map(({ name, colour }) => ({ name, colour }))
+}
+
+/** "Sam is editing this", "Sam and Ann are editing this", or null when nobody else is. */
+export function editingLine(people: readonly PresenceUser[]): string | null {
+  if (people.length === 0) return null
+  const names = people.map((person) => person.name)
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+  return `${list} ${names.length === 1 ? 'is' : 'are'} editing this`
+}

@@ -1,8 +1,9 @@
 import type * as Y from 'yjs'
 import { z } from 'zod'
+import { catchUpEdit, type Clash } from '../clashes'
 import type { FormFieldValues } from '../formChanges'
-import { addActionWithNewOwner, addEntry, updateEntry, type AddOptions, type UpdateOptions } from './entries'
-import { ENTRY_SCHEMAS, type Checked, type EntryInput, type EntryList } from './fields'
+import { addActionWithNewOwner, addEntry, entriesMap, personMap, setPersonField, updateEntry, type AddOptions, type UpdateOptions } from './entries'
+import { ENTRY_SCHEMAS, type Checked, type EntryInput, type EntryList, type PersonField } from './fields'
 
 /**
  * What an entry form holds (text in boxes, choices, ticks) turned into a list's typed input, and
@@ -107,8 +108,47 @@ export function addEntryFromForm(doc: Y.Doc, list: EntryList, values: FormFieldV
   return input.ok ? addEntry(doc, list, input.value, options) : input
 }
 
-/** Saves an edit from its form, writing only the fields this person changed. */
+/** What an entry's own fields hold in the document now (nothing if it has been deleted). */
+export function entryFieldsNow(doc: Y.Doc, id: string, list: EntryList): Record<string, string | boolean | undefined> {
+  const map = entriesMap(doc).get(id)
+  const now: Record<string, string | boolean | undefined> = {}
+  for (const field of Object.keys(ENTRY_SCHEMAS[list].shape)) {
+    const value = map?.get(field)
+    now[field] = typeof value === 'string' || typeof value === 'boolean' ? value : undefined
+  }
+  return now
+}
+
+/** Shown beside a field someone else changed while this person was editing it, if the form has not said so already. */
+export function clashMessage(clash: Clash): string {
+  const theirs = typeof clash.theirs === 'string' ? `“${clash.theirs}”` : clash.theirs ? 'ticked' : 'unticked'
+  return `Someone else changed this to ${theirs} while you were editing. Choose which to keep, then save again.`
+}
+
+function clashErrors(clashes: readonly Clash[]): Checked<never> {
+  return { ok: false, errors: Object.fromEntries(clashes.map((clash) => [clash.field, clashMessage(clash)])) }
+}
+
+/**
+ * Saves an edit from its form, writing only the fields this person changed. If someone else changed
+ * one of those fields to something else since the form opened (see shared/clashes.ts), nothing is
+ * written and each clash is named, so the person can choose.
+ */
 export function updateEntryFromForm(doc: Y.Doc, id: string, list: EntryList, values: FormFieldValues, opened: FormFieldValues, options: UpdateOptions = {}): Checked<string> {
+  if (entriesMap(doc).has(id)) {
+    const { clashes } = catchUpEdit(opened, values, entryFieldsNow(doc, id, list))
+    if (clashes.length > 0) return clashErrors(clashes)
+  }
   const changes = entryChangesFromForm(list, values, opened)
   return changes.ok ? updateEntry(doc, id, list, changes.value, options) : changes
+}
+
+/**
+ * Saves one person detail as typed, unless someone else changed it to something else since this
+ * person began typing (`base`): then nothing is written and the clash is named.
+ */
+export function savePersonField(doc: Y.Doc, field: PersonField, typed: string, base: string, today?: string): Checked<string> {
+  const now = personMap(doc).get(field)
+  const { clashes } = catchUpEdit({ [field]: base }, { [field]: typed }, { [field]: typeof now === 'string' ? now : '' })
+  return clashes.length > 0 ? clashErrors(clashes) : setPersonField(doc, field, typed, today)
 }
