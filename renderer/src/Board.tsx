@@ -147,6 +147,9 @@ function BoardPage({ session, docId, view, status, user }: PageProps) {
           <a className="nhsuk-button nhsuk-button--secondary rt-button--small" href={boardHref(docId, 'history')}>
             History
           </a>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary rt-button--small" onClick={() => window.print()}>
+            Print the plan
+          </button>
           <BoardToolbar session={session} onMessage={setMessage} />
         </div>
       </div>

@@ -6,6 +6,7 @@ import './styles.scss'
 import './plan/plan.scss'
 import './plan/overview.scss'
 import './phone.css'
+import './print.scss'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

@@ -10,6 +10,7 @@ import { EntrySection } from './EntrySection'
 import type { OwnerOption } from './EntryForm'
 import { GoalsSection } from './GoalsSection'
 import { PersonPanel } from './PersonPanel'
+import { PrintedPlan } from './PrintedPlan'
 import { TemplateGuide } from './TemplateGuide'
 import { OrphanDrafts } from './OrphanDrafts'
 import { actionsContainer, PlanDnd, voiceGroup, type DragKind } from './PlanDnd'
@@ -101,6 +102,7 @@ export function PlanBoard({ doc, version, author, historyHref, onMessage, render
         ) : null}
       </div>
       <OrphanDrafts plan={plan} doc={doc} author={author} />
+      <PrintedPlan doc={doc} plan={plan} agreement={agreement} changes={changes} today={today} />
       <div className="rt-plan">
         {plan.meta ? <TemplateGuide templateId={plan.meta.template} doc={doc} author={author} /> : null}
         <PersonPanel person={plan.person} doc={doc} />

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { formatNhsNumber } from '../../../shared/nhsNumber'
 import { formatDay } from '../../../shared/plan/dates'
 import { IMPORTANCE_WORDS, STATUS_WORDS } from '../../../shared/plan/fields'
 import { ABOUT_ME_FIELDS, CONTINGENCY_FIELDS } from '../../../shared/plan/narrative'
@@ -34,7 +35,7 @@ export function PlanSummary({ plan, doc }: { plan: PlanView; doc: Y.Doc }) {
         {person.nhsNumber ? (
           <div>
             <dt>NHS number</dt>
-            <dd>{person.nhsNumber}</dd>
+            <dd>{formatNhsNumber(person.nhsNumber)}</dd>
           </div>
         ) : null}
         {person.gpPractice ? (
