@@ -1,34 +1,33 @@
 import type * as Y from 'yjs'
-import { formatDay } from '../../../shared/plan/dates'
-import { isOpenAction } from '../../../shared/plan/fields'
-import { CONTINGENCY_FIELDS } from '../../../shared/plan/narrative'
-import { personWordsFirst } from '../../../shared/plan/read'
+import { easyReadPlan, type EasyReadAction, type EasyReadLine } from '../../../shared/plan/easyRead'
+import { NARRATIVE_FIELDS } from '../../../shared/plan/narrative'
+import { usePageMargins } from '../printPages'
+import { richTextBlocks } from '../richtext/richTextPlain'
 import { NarrativeText } from './NarrativeText'
 import { useDocVersion } from '../useBoardSession'
-import { usePlan } from './usePlan'
+import { useChangesSinceAgreed, usePlan } from './usePlan'
 
 /**
- * "My plan": the same plan, for the person. Large type, plain words, their own words first, and
- * for each goal what will happen next and who will do it. Prints from the browser.
+ * "My plan": the same plan, for the person, in easy read (see shared/plan/easyRead.ts). Large
+ * type, plain words, one idea a line, their own words first. Prints with their name, the date and
+ * the version agreed on every page.
  */
 export function MyPlan({ doc, planHref }: { doc: Y.Doc; planHref: string }) {
   // Everything, rich text included: nothing here is a live editor, so re-reading is cheap.
   const version = useDocVersion(doc)
-  const { plan, agreement } = usePlan(doc, version)
-  const name = plan.person.preferredName || plan.person.name
-  const helpers = new Map([...plan.careTeam, ...plan.personalContacts].map((contact) => [contact.id, contact]))
-  const roleOf = (id: string) => {
-    const contact = helpers.get(id)
-    if (!contact) return ''
-    return 'role' in contact ? contact.role : contact.relationship
-  }
+  const { plan, agreement, today } = usePlan(doc, version)
+  const changes = useChangesSinceAgreed(doc, today)
+  const writtenFields = new Set(NARRATIVE_FIELDS.filter((field) => richTextBlocks(doc, field.key).some((block) => block.text.trim() !== '')).map((field) => field.key))
+  const page = easyReadPlan({ plan, agreement, changedSinceAgreed: changes === null ? null : changes.length > 0, today, writtenFields })
+  usePageMargins(page.pages)
 
   return (
     <div className="rt-easy-read">
       <p className="rt-no-print">
         <a href={planHref}>Back to the team’s view of the plan</a>
       </p>
-      <h1>{name ? `${name}’s plan` : 'My plan'}</h1>
+      <h1>{page.title}</h1>
+      <Lines lines={page.details} />
       <button type="button" className="nhsuk-button rt-no-print" onClick={() => window.print()}>
         Print my plan
       </button>
@@ -37,76 +36,89 @@ export function MyPlan({ doc, planHref }: { doc: Y.Doc; planHref: string }) {
       <NarrativeText doc={doc} fieldKey="importantToMe" empty="We have not written this yet." />
 
       <h2>What I want to happen</h2>
-      {plan.goals.length === 0 ? <p>We have not written any goals yet.</p> : null}
-      {personWordsFirst(plan.goals).map((goal) => (
+      {page.goals.length === 0 ? <p>We have not written this yet.</p> : null}
+      {page.goals.map((goal) => (
         <section key={goal.id} className="rt-easy-read__goal" aria-label={goal.text}>
-          <h3>{goal.voice === 'person' ? `“${goal.text}”` : goal.text}</h3>
-          <h4>What will happen next and who will do it</h4>
-          {goal.actions.filter(isOpenAction).length === 0 ? <p>Nothing is planned for this yet.</p> : null}
-          <ul>
-            {goal.actions
-              .filter((action) => open(action.status))
-              .map((action) => (
-                <li key={action.id}>
-                  <strong>{action.ownerName ?? 'Someone from the team'}</strong>
-                  {roleOf(action.ownerId) ? ` (${roleOf(action.ownerId)})` : ''} will {lowerFirst(action.what)} by <strong>{formatDay(action.dueDate)}</strong>.
-                </li>
-              ))}
-          </ul>
-          {goal.actions.some((action) => action.status === 'done') ? (
+          <h3>{goal.inTheirWords ? `“${goal.text}”` : goal.text}</h3>
+          {goal.next.length === 0 ? <p>Nothing is planned for this yet.</p> : <Actions actions={goal.next} />}
+          {goal.done.length > 0 ? (
             <>
               <h4>Already done</h4>
               <ul>
-                {goal.actions
-                  .filter((action) => action.status === 'done')
-                  .map((action) => (
-                    <li key={action.id}>{action.what}</li>
-                  ))}
+                {goal.done.map((what, index) => (
+                  <li key={index}>{what}</li>
+                ))}
               </ul>
             </>
           ) : null}
         </section>
       ))}
+      {page.otherActions.length > 0 ? (
+        <section className="rt-easy-read__goal" aria-labelledby="rt-easy-read-other">
+          <h3 id="rt-easy-read-other">Other things that will happen</h3>
+          <Actions actions={page.otherActions} />
+        </section>
+      ) : null}
 
       <h2>What I am good at and who helps me</h2>
+      {page.strengths.length === 0 ? <p>We have not written this yet.</p> : null}
       <ul>
-        {personWordsFirst(plan.strengths).map((strength) => (
-          <li key={strength.id}>{strength.text}</li>
+        {page.strengths.map((strength, index) => (
+          <li key={index}>{strength}</li>
         ))}
       </ul>
 
       <h2>People helping me</h2>
-      <ul>
-        {plan.careTeam.map((member) => (
-          <li key={member.id}>
-            {member.name}, {member.role}
-            {member.keyWorker ? ' — my main contact' : ''}
-            {member.contact ? `, ${member.contact}` : ''}
-          </li>
-        ))}
-        {plan.personalContacts.map((contact) => (
-          <li key={contact.id}>
-            {contact.name}, {contact.relationship}
+      {page.helpers.length === 0 ? <p>We have not written this yet.</p> : null}
+      <ul className="rt-easy-read__helpers">
+        {page.helpers.map((helper) => (
+          <li key={helper.id}>
+            <strong>{helper.name}</strong>
+            {helper.lines.map((line, index) => (
+              <span key={index} className="rt-easy-read__line">
+                {line}
+              </span>
+            ))}
           </li>
         ))}
       </ul>
 
       <h2>If things get worse</h2>
-      {CONTINGENCY_FIELDS.map((field) => (
-        <section key={field.key} aria-label={field.title}>
-          <h3>{field.title}</h3>
-          <NarrativeText doc={doc} fieldKey={field.key} empty="We have not written this yet." />
+      {page.ifThingsGetWorse.length === 0 ? <p>We have not written this yet.</p> : null}
+      {page.ifThingsGetWorse.map((field) => (
+        <section key={field.key} aria-label={field.heading}>
+          <h3>{field.heading}</h3>
+          <NarrativeText doc={doc} fieldKey={field.key} />
         </section>
       ))}
 
       <h2>When we will look at this plan again</h2>
-      <p>{agreement ? `${formatDay(agreement.reviewDate)}, with ${agreement.reviewer}.` : 'We will agree a date together.'}</p>
+      <p>{page.review}</p>
     </div>
   )
 }
 
-/** "Arrange a visit" reads on as "will arrange a visit"; "GP review" keeps its capitals. */
-function lowerFirst(text: string): string {
-  if (text.length < 2 || text[1] !== text[1].toLowerCase()) return text
-  return text[0].toLowerCase() + text.slice(1)
+/** Things that will happen, each as its own short list of labelled lines. */
+function Actions({ actions }: { actions: EasyReadAction[] }) {
+  return (
+    <ul className="rt-easy-read__actions">
+      {actions.map((action) => (
+        <li key={action.id}>
+          <Lines lines={action.lines} />
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function Lines({ lines }: { lines: EasyReadLine[] }) {
+  return (
+    <dl className="rt-easy-read__lines">
+      {lines.map((line) => (
+        <div key={line.label}>
+          <dt>{line.label}:</dt> <dd>{line.text}</dd>
+        </div>
+      ))}
+    </dl>
+  )
 }

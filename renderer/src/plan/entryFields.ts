@@ -46,7 +46,7 @@ export const ENTRY_FIELDS: Record<EntryList, readonly FieldSpec[]> = {
     { name: 'voice', label: 'Whose words', control: { kind: 'voice' } },
   ],
   action: [
-    { name: 'what', label: 'What will be done', control: { kind: 'textarea' } },
+    { name: 'what', label: 'What will be done', hint: 'In plain words: My plan shows it to the person just as it is written here.', control: { kind: 'textarea' } },
     { name: 'ownerId', label: 'Who will do it', control: { kind: 'owner' } },
     { name: 'agency', label: 'Agency', hint: 'The organisation responsible. Leave it empty when family or a friend will do it.', control: { kind: 'text' } },
     { name: 'dueDate', label: 'Due date', hint: 'Day, month, year: for example 27 3 2027.', control: { kind: 'date' } },
