@@ -99,6 +99,8 @@ test('the full plan and My plan print as clean documents: who, NHS number (plan 
     expect(plan).toContain(shown)
   }
   for (const word of SCREEN_ONLY) expect(plan).not.toMatch(word)
+  // Nothing printed empty: a field nobody wrote is left out, not a heading over "Nothing written yet."
+  for (const empty of [/Nothing written yet/, /People who are important to me/, /Trigger factors/, /\bStrengths\b/]) expect(plan).not.toMatch(empty)
   // The board is untouched once printed.
   await expect(page.getByRole('button', { name: 'Print the plan' })).toBeVisible()
 
