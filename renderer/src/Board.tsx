@@ -8,6 +8,7 @@ import { PlanOverview } from './plan/PlanOverview'
 import { NarrativeSection } from './plan/NarrativeSection'
 import { PlanBoard } from './plan/PlanBoard'
 import { DraftsProvider } from './plan/drafts'
+import { EditingPresenceProvider } from './plan/editingPresence'
 import type { HubAddress } from './hub'
 import { forgetNewBoard, pendingBoard } from './newBoards'
 import { usePageTitle } from './pageTitle'
@@ -34,7 +35,9 @@ export function Board({ hub, docId, view, user }: Props) {
       {session ? (
         // Edits in progress outlive a switch to History or My plan and back.
         <DraftsProvider key={session.doc.guid}>
-          <BoardPage session={session} docId={docId} view={view} status={status} user={user} />
+          <EditingPresenceProvider awareness={session.provider.awareness}>
+            <BoardPage session={session} docId={docId} view={view} status={status} user={user} />
+          </EditingPresenceProvider>
         </DraftsProvider>
       ) : (
         <h1>Opening plan…</h1>

@@ -1,14 +1,17 @@
 import { CSS } from '@dnd-kit/utilities'
+import { useEffect, useId, useRef } from 'react'
 import type * as Y from 'yjs'
 import { localDay } from '../../../shared/plan/dates'
 import { deleteEntry } from '../../../shared/plan/entries'
 import type { EntryList } from '../../../shared/plan/fields'
 import { updateEntryFromForm } from '../../../shared/plan/forms'
+import { entryEditTarget } from '../../../shared/presence'
 import { shortText } from '../format'
 import { EntryForm, type FormValues, type OwnerOption } from './EntryForm'
 import { ENTRY_FIELDS } from './entryFields'
 import { usePlanSortable, type DragKind } from './PlanDnd'
 import { useDrafts } from './drafts'
+import { EditingNote, usePeopleEditing, usePublishEditing } from './editingPresence'
 import { useFarDueDateConfirmation } from './useFarDueDateConfirmation'
 import { focusSectionOf, useReturnFocus } from './useReturnFocus'
 
@@ -59,6 +62,15 @@ export function EntryCard({ entry, doc, personName, owners, onMessage, details, 
   const label = `${KIND_WORDS[entry.list]}: ${shortText(entry.title)}`
   const personsWords = entry.voice === 'person'
   const farDueDate = useFarDueDateConfirmation()
+  // Who else is editing this entry: shown on the card, and named if they save over what this person is typing.
+  const editTarget = entryEditTarget(entry.id)
+  usePublishEditing(editTarget, editing)
+  const others = usePeopleEditing(editTarget)
+  const lastOthers = useRef<string[]>([])
+  useEffect(() => {
+    if (others.length > 0) lastOthers.current = others.map((person) => person.name)
+  }, [others])
+  const editingNoteId = useId()
 
   return (
     <li
@@ -75,6 +87,7 @@ export function EntryCard({ entry, doc, personName, owners, onMessage, details, 
           submitLabel="Save"
           onCancel={stopEditing}
           onChange={(values) => setDraft(entry.id, { ...draft, values })}
+          theirs={{ values: entry.values, by: lastOthers.current.length === 1 ? lastOthers.current[0] : 'Someone else' }}
           onSubmit={(values, opened) => {
             try {
               const result = updateEntryFromForm(doc, entry.id, entry.list, values, opened, { today: localDay(new Date()), confirmFarDueDate: farDueDate.confirmed(values.dueDate) })
@@ -98,13 +111,14 @@ export function EntryCard({ entry, doc, personName, owners, onMessage, details, 
               ) : null}
               <p className={`rt-card__text${personsWords ? ' rt-card__text--quote' : ''}`}>{entry.title}</p>
               {details}
+              <EditingNote id={editingNoteId} people={others} />
             </div>
           </div>
           <div className="rt-card__footer">
             {entry.addedBy ? <span className="rt-card__author">Added by {entry.addedBy}</span> : <span />}
             <span className="rt-card__buttons">
               {extra}
-              <button type="button" ref={editButton} className="rt-link-button" aria-label={`Edit ${label}`} onClick={() => setDraft(entry.id, { list: entry.list, title: entry.title, goalId: entry.goalId, opened: entry.values, values: entry.values })}>
+              <button type="button" ref={editButton} className="rt-link-button" aria-label={`Edit ${label}`} aria-describedby={others.length > 0 ? editingNoteId : undefined} onClick={() => setDraft(entry.id, { list: entry.list, title: entry.title, goalId: entry.goalId, opened: entry.values, values: entry.values })}>
                 Edit
               </button>
               <button

@@ -1,9 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { Fragment, useEffect, useId, useRef, useState } from 'react'
+import { catchUpEdit, settleClash, type Clash } from '../../../shared/clashes'
 import { PARTIAL_DATE_MESSAGE } from '../../../shared/plan/dateRules'
+import { formatDay } from '../../../shared/plan/dates'
 import type { Checked } from '../../../shared/plan/fields'
 import { NEW_OWNER } from '../../../shared/plan/forms'
 import { agencyForOwner } from '../../../shared/plan/owners'
 import { ErrorMessage } from '../ErrorMessage'
+import { ClashNote } from './ClashNote'
 import { DateField } from './DateField'
 import { VOICE_OPTIONS, type FieldSpec } from './entryFields'
 import { useLeaveForm } from './DiscardChanges'
@@ -32,15 +35,36 @@ interface Props {
   openedWith?: FormValues
   /** Told of every change, so an edit in progress can outlive this form. */
   onChange?: (values: FormValues) => void
+  /**
+   * For an edit: what the entry holds in the document now, and who most likely changed it. Fields
+   * only they changed come into the form; a field both changed is shown with a choice.
+   */
+  theirs?: { values: FormValues; by: string }
 }
 
 /**
  * One form for every kind of entry, driven by its field list. What was typed stays on screen until
  * it is saved, so a refused value (an old due date, a too-long paste) never loses the rest.
  */
-export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, owners = [], openedWith, onChange }: Props) {
-  const [opened] = useState<FormValues>(openedWith ?? initial)
+export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, owners = [], openedWith, onChange, theirs }: Props) {
+  const [opened, setOpened] = useState<FormValues>(openedWith ?? initial)
   const [values, setValues] = useState<FormValues>(initial)
+  // Someone else's saves while this form is open (see shared/clashes.ts).
+  const theirsKey = JSON.stringify(theirs?.values ?? null)
+  useEffect(() => {
+    if (!theirs) return
+    const caughtUp = catchUpEdit(opened, values, theirs.values)
+    if (JSON.stringify(caughtUp.base) !== JSON.stringify(opened)) setOpened(caughtUp.base as FormValues)
+    if (JSON.stringify(caughtUp.mine) !== JSON.stringify(values)) setValues(caughtUp.mine as FormValues)
+    // Only a change in the document calls for catching up; typing does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [theirsKey])
+  const clashes = theirs ? catchUpEdit(opened, values, theirs.values).clashes : []
+  const settle = (clash: Clash, choice: 'theirs' | 'mine') => {
+    const settled = settleClash({ base: opened, mine: values }, clash, choice)
+    setOpened(settled.base as FormValues)
+    setValues(settled.mine as FormValues)
+  }
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({})
   // Date boxes with a day, month or year missing: the browser reports them as empty, which must not
   // quietly clear an optional date.
@@ -74,6 +98,11 @@ export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, ow
 
   function submit(event: React.FormEvent): void {
     event.preventDefault()
+    if (clashes.length > 0) {
+      // Nothing is saved over someone else's change until this person has chosen.
+      form.current?.querySelector<HTMLElement>('.rt-clash button')?.focus()
+      return
+    }
     const partDates = fields.filter((field) => incomplete.has(field.name))
     if (partDates.length > 0) {
       setErrors(Object.fromEntries(partDates.map((field) => [field.name, PARTIAL_DATE_MESSAGE])))
@@ -96,19 +125,34 @@ export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, ow
   return (
     <form ref={form} className="rt-entry-form" onSubmit={submit} noValidate onKeyDown={(event) => event.key === 'Escape' && leave()}>
       <ErrorMessage id={`${formId}-form-error`} message={formLevelError(errors, fields)} />
-      {fields.map((field) => (
-        <Field
-          key={field.name}
-          id={`${formId}-${field.name}`}
-          field={field}
-          values={values}
-          error={errors[field.name] ?? null}
-          errors={errors}
-          set={set}
-          markIncomplete={markIncomplete}
-          owners={owners}
-        />
-      ))}
+      {fields.map((field) => {
+        const clash = clashes.find((candidate) => candidate.field === field.name)
+        return (
+          <Fragment key={field.name}>
+            <Field
+              id={`${formId}-${field.name}`}
+              field={field}
+              values={values}
+              error={errors[field.name] ?? null}
+              errors={errors}
+              set={set}
+              markIncomplete={markIncomplete}
+              owners={owners}
+            />
+            {clash && theirs ? (
+              <ClashNote
+                who={theirs.by}
+                theirs={answerWords(field, clash.theirs, owners)}
+                doing="editing"
+                choices={[
+                  { label: 'Use theirs', choose: () => settle(clash, 'theirs') },
+                  { label: 'Keep what you typed', choose: () => settle(clash, 'mine') },
+                ]}
+              />
+            ) : null}
+          </Fragment>
+        )
+      })}
       <div className="rt-actions">
         <button type="submit" className="nhsuk-button rt-button--small">
           {submitLabel}
@@ -238,6 +282,18 @@ function Field({ id, field, values, error, errors, set, markIncomplete, owners }
       {control.kind === 'owner' && value === NEW_OWNER ? <NewOwnerFields id={id.replace(/-ownerId$/, '')} values={values} errors={errors} set={set} /> : null}
     </div>
   )
+}
+
+/** A field's value as the person sees it on screen: a choice's words, not its code. */
+function answerWords(field: FieldSpec, value: string | boolean | undefined, owners: readonly OwnerOption[]): string {
+  const control = field.control
+  if (typeof value === 'boolean' || control.kind === 'checkbox') return value === true ? 'ticked' : 'not ticked'
+  const text = value ?? ''
+  if (control.kind === 'select') return control.options.find((option) => option.value === text)?.label ?? text
+  if (control.kind === 'voice') return VOICE_OPTIONS.find((option) => option.value === text)?.label ?? text
+  if (control.kind === 'owner') return owners.find((owner) => owner.id === text)?.label ?? text
+  if (control.kind === 'date') return text ? formatDay(text) : ''
+  return text
 }
 
 const NEW_OWNER_FIELDS = [
