@@ -3,6 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { grantCoversDocument, grantCoversIndex, type Grant } from '../../shared/access'
 import { isValidDocId } from '../../shared/docId'
+import { isCalendarDay, localDay } from '../../shared/plan/dates'
+import { ACTION_STATUSES, type ActionStatus } from '../../shared/plan/fields'
+import type { TrackedAction, TrackerFilter } from '../../shared/tracker'
 import { toBase64 } from '../../shared/stateVector'
 import type { DocumentSummary, TokenChecker } from './types'
 
@@ -18,7 +21,12 @@ export interface HttpContext {
   version: string
   listDocuments(): DocumentSummary[]
   storedState(docId: string): { stateVector: Uint8Array; snapshot: Uint8Array }
+  trackedActions(filter: TrackerFilter, today: string, limit: number): { actions: TrackedAction[]; total: number }
 }
+
+/** The most actions one tracker answer carries; `total` says how many matched. */
+export const MAX_TRACKER_ROWS = 5000
+const MAX_FILTER_TEXT = 200
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -130,6 +138,19 @@ function handleApi(context: HttpContext, request: IncomingMessage, response: Ser
     sendJson(request, response, 200, { documents: context.listDocuments() })
     return
   }
+  if (url.pathname === '/api/tracker') {
+    if (!grantCoversIndex(grant)) {
+      sendJson(request, response, 403, { error: 'This access code opens one board only, not the action tracker.' })
+      return
+    }
+    const read = readTrackerQuery(url.searchParams)
+    if ('error' in read) {
+      sendJson(request, response, 400, { error: read.error })
+      return
+    }
+    sendJson(request, response, 200, { today: read.today, ...context.trackedActions(read.filter, read.today, read.limit) })
+    return
+  }
   const match = /^\/api\/docs\/([^/]+)\/state-vector$/.exec(url.pathname)
   if (match) {
     const docId = match[1]
@@ -146,6 +167,37 @@ function handleApi(context: HttpContext, request: IncomingMessage, response: Ser
     return
   }
   sendJson(request, response, 404, { error: 'There is nothing at this address.' })
+}
+
+/**
+ * The tracker's filters from the query string: owner, agency, person (parts of names), status,
+ * dueBy and today (YYYY-MM-DD; today defaults to the hub's own day), overdue=1, limit.
+ */
+export function readTrackerQuery(params: URLSearchParams): { filter: TrackerFilter; today: string; limit: number } | { error: string } {
+  const filter: TrackerFilter = {}
+  for (const key of ['owner', 'agency', 'person'] as const) {
+    const value = params.get(key)
+    if (value === null || value.trim() === '') continue
+    if (value.length > MAX_FILTER_TEXT) return { error: `The ${key} filter can be up to ${MAX_FILTER_TEXT} characters.` }
+    filter[key] = value
+  }
+  const status = params.get('status')
+  if (status) {
+    if (!(ACTION_STATUSES as readonly string[]).includes(status)) return { error: `Status is one of ${ACTION_STATUSES.join(', ')}.` }
+    filter.status = status as ActionStatus
+  }
+  const dueBy = params.get('dueBy')
+  if (dueBy) {
+    if (!isCalendarDay(dueBy)) return { error: 'dueBy is a date written YYYY-MM-DD, for example 2027-03-03.' }
+    filter.dueBy = dueBy
+  }
+  if (params.get('overdue') === '1') filter.overdueOnly = true
+  const today = params.get('today') ?? localDay(new Date())
+  if (!isCalendarDay(today)) return { error: 'today is a date written YYYY-MM-DD, for example 2027-03-03.' }
+  const limitText = params.get('limit')
+  const limit = limitText === null ? MAX_TRACKER_ROWS : Number(limitText)
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TRACKER_ROWS) return { error: `limit is a whole number from 1 to ${MAX_TRACKER_ROWS}.` }
+  return { filter, today, limit }
 }
 
 /** Resolves a URL path inside `root`, or null if it would escape it. */

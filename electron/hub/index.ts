@@ -10,6 +10,7 @@ import { DEFAULT_SEND_LIMITS } from './outbox'
 import { DEFAULT_MAX_PRESENCE_BYTES } from './presence'
 import { RoomRegistry } from './rooms'
 import { DocumentStore } from './store'
+import { TrackerModel } from './tracker'
 import type { HubCloseReport, HubLogger, HubOptions, RunningHub } from './types'
 
 export type { HubCloseReport, HubOptions, RunningHub } from './types'
@@ -45,6 +46,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     nativeBinding: options.sqliteNativeBinding,
     log: (message) => logger.info(`hub: ${message}`),
   })
+  const tracker = new TrackerModel(store, options.trackerRefreshMs ?? 200, logger)
+  const rebuilt = tracker.catchUp()
+  if (rebuilt > 0) logger.info(`hub: brought the action tracker up to date for ${rebuilt} ${rebuilt === 1 ? 'plan' : 'plans'}`)
   const rooms = new RoomRegistry(store, logger, {
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     compactAfterUpdates: options.compactAfterUpdates ?? 500,
@@ -55,7 +59,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     },
     maxPresenceBytes: options.maxPresenceBytes ?? DEFAULT_MAX_PRESENCE_BYTES,
     presenceChallengeMs: options.presenceChallengeMs,
-  })
+  }, tracker)
   const httpContext = {
     tokens: options.tokens,
     staticDir: options.staticDir,
@@ -63,6 +67,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     version: HUB_VERSION,
     listDocuments: () => store.listDocuments(),
     storedState: (docId: string) => rooms.storedState(docId),
+    trackedActions: tracker.query.bind(tracker),
   }
 
   const server = createServer((request, response) => {
@@ -131,6 +136,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       closing ??= (async () => {
         keepAlive.stop()
         rooms.closeAll()
+        tracker.stop()
         for (const webSocket of sockets.clients) webSocket.terminate()
         await new Promise<void>((resolve) => sockets.close(() => resolve()))
         server.closeAllConnections()

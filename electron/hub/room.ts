@@ -97,6 +97,11 @@ export class Room {
     return this.options.maxPresenceBytes ?? DEFAULT_MAX_PRESENCE_BYTES
   }
 
+  /** The newest stored update this document holds (the action tracker records which one its rows reflect). */
+  get storedSeq(): number {
+    return this.lastSeq
+  }
+
   get memberCount(): number {
     return this.members.size
   }

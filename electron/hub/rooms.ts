@@ -5,12 +5,15 @@ import { CloseCode } from './protocol'
 import type { SendLimits } from './outbox'
 import { applyStoredUpdates, Room } from './room'
 import type { DocumentStore } from './store'
+import type { TrackerModel } from './tracker'
 import type { HubLogger } from './types'
 
 /** Loads documents on first use and unloads them once nobody has been connected for a while. */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
+  /** Per loaded room: stops the action tracker following it (and writes its pending rows). */
+  private readonly unwatchers = new Map<Room, (writePending: boolean) => void>()
 
   constructor(
     private readonly store: DocumentStore,
@@ -22,6 +25,7 @@ export class RoomRegistry {
       maxPresenceBytes: number
       presenceChallengeMs?: number
     },
+    private readonly tracker: TrackerModel,
   ) {}
 
   get loadedCount(): number {
@@ -40,6 +44,7 @@ export class RoomRegistry {
         onBroken: (broken) => this.forget(broken),
       })
       this.rooms.set(docId, room)
+      this.unwatchers.set(room, this.tracker.watch(room))
     }
     return room
   }
@@ -85,6 +90,7 @@ export class RoomRegistry {
       const room = this.rooms.get(docId)
       if (room && room.memberCount === 0) {
         this.rooms.delete(docId)
+        this.unwatch(room)
         room.close(CloseCode.goingAway, 'Unloaded')
       }
     }, this.settings.idleUnloadMs)
@@ -98,14 +104,24 @@ export class RoomRegistry {
     this.idleTimers.delete(docId)
   }
 
+  private unwatch(room: Room, writePending = true): void {
+    this.unwatchers.get(room)?.(writePending)
+    this.unwatchers.delete(room)
+  }
+
   private forget(room: Room): void {
     if (this.rooms.get(room.docId) === room) this.rooms.delete(room.docId)
     this.cancelUnload(room.docId)
+    // A room that could not save holds changes the store does not: its rows are not written from it.
+    this.unwatch(room, false)
   }
 
   closeAll(): void {
     for (const docId of [...this.idleTimers.keys()]) this.cancelUnload(docId)
-    for (const room of this.rooms.values()) room.close(CloseCode.goingAway, 'The hub is shutting down')
+    for (const room of this.rooms.values()) {
+      this.unwatch(room)
+      room.close(CloseCode.goingAway, 'The hub is shutting down')
+    }
     this.rooms.clear()
   }
 }

@@ -4,6 +4,7 @@ import { checkStore, emptyStoreError, StoreError } from './store-check'
 import { DATABASE_FILE_NAME, makeDataFolderPrivate, storeFileState } from './store-files'
 import { applyDataKey, DATA_KEY_BYTES, restrictMode, type DataKey } from './store-key'
 import { encryptUnencryptedStore, removeEncryptionLeftovers, type MigrationStep } from './store-migrate'
+import { TRACKER_SCHEMA, TrackerTable } from './tracker-table'
 import type { DocumentSummary } from './types'
 
 /**
@@ -32,6 +33,7 @@ const MIGRATIONS: readonly string[] = [
      data   BLOB NOT NULL
    );
    CREATE INDEX updates_by_document ON updates(doc_id, seq);`,
+  TRACKER_SCHEMA,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
@@ -52,12 +54,15 @@ export interface DocumentLabel {
 
 export class DocumentStore {
   private readonly db: Database.Database
+  /** The action tracker's read model, in the same file (electron/hub/tracker.ts keeps it current). */
+  readonly tracker: TrackerTable
   private readonly statements
   /** Built once: better-sqlite3 wraps a function per transaction() call, and this runs on every edit. */
   private readonly appendInTransaction: (docId: string, update: Uint8Array, label: DocumentLabel, stamp: string) => number
 
   private constructor(db: Database.Database) {
     this.db = db
+    this.tracker = new TrackerTable(db)
     this.statements = {
       upsertDocument: db.prepare(
         `INSERT INTO documents (doc_id, kind, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)

@@ -60,6 +60,11 @@ export interface HubOptions {
    * ms. A holder that answers keeps the id. Default 3 s.
    */
   presenceChallengeMs?: number
+  /**
+   * How long after a plan's actions change its action-tracker rows are rewritten, in ms, so a burst
+   * of edits costs one rewrite. A tracker request writes whatever is pending first. Default 200.
+   */
+  trackerRefreshMs?: number
   /** Path to a better-sqlite3 native binding built for this runtime (Electron needs its own). */
   sqliteNativeBinding?: string
   logger?: HubLogger

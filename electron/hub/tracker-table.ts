@@ -1,0 +1,118 @@
+import type Database from 'better-sqlite3-multiple-ciphers'
+import { ACTION_STATUSES, type ActionStatus } from '../../shared/plan/fields'
+import { matchesFilter, trackerOrder, type TrackedAction, type TrackerFilter, type TrackerRow } from '../../shared/tracker'
+import { isOverdue } from '../../shared/plan/read'
+
+/**
+ * The action tracker's table: one row per action on every plan (shared/tracker.ts says what the rows
+ * are), and per plan the stored update its rows reflect, so rows left behind by a crash are found
+ * and rebuilt at the next start. It is derived data: dropping it loses nothing.
+ */
+
+/** The schema step that adds the tracker (store.ts applies it as a migration). */
+export const TRACKER_SCHEMA = `
+  CREATE TABLE tracker_actions (
+    doc_id             TEXT NOT NULL,
+    action_id          TEXT NOT NULL,
+    plan_title         TEXT NOT NULL,
+    goal_text          TEXT NOT NULL,
+    what               TEXT NOT NULL,
+    owner_name         TEXT NOT NULL,
+    owner_relationship TEXT NOT NULL,
+    agency             TEXT NOT NULL,
+    status             TEXT NOT NULL,
+    due_date           TEXT NOT NULL,
+    review_date        TEXT NOT NULL,
+    PRIMARY KEY (doc_id, action_id)
+  );
+  CREATE INDEX tracker_by_due ON tracker_actions(due_date);
+  CREATE TABLE tracker_plans (
+    doc_id TEXT PRIMARY KEY,
+    seq    INTEGER NOT NULL
+  );`
+
+interface Row {
+  doc_id: string
+  action_id: string
+  plan_title: string
+  goal_text: string
+  what: string
+  owner_name: string
+  owner_relationship: string
+  agency: string
+  status: string
+  due_date: string
+  review_date: string
+}
+
+function fromRow(row: Row): TrackerRow {
+  return {
+    docId: row.doc_id,
+    actionId: row.action_id,
+    planTitle: row.plan_title,
+    goalText: row.goal_text,
+    what: row.what,
+    ownerName: row.owner_name,
+    ownerRelationship: row.owner_relationship,
+    agency: row.agency,
+    status: (ACTION_STATUSES as readonly string[]).includes(row.status) ? (row.status as ActionStatus) : 'not-started',
+    dueDate: row.due_date,
+    reviewDate: row.review_date,
+  }
+}
+
+export class TrackerTable {
+  private readonly statements
+  private readonly replaceInTransaction: (docId: string, rows: readonly TrackerRow[], seq: number) => void
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      deletePlan: db.prepare('DELETE FROM tracker_actions WHERE doc_id = ?'),
+      insert: db.prepare(
+        `INSERT INTO tracker_actions (doc_id, action_id, plan_title, goal_text, what, owner_name, owner_relationship, agency, status, due_date, review_date)
+         VALUES (@docId, @actionId, @planTitle, @goalText, @what, @ownerName, @ownerRelationship, @agency, @status, @dueDate, @reviewDate)`,
+      ),
+      markPlan: db.prepare('INSERT INTO tracker_plans (doc_id, seq) VALUES (?, ?) ON CONFLICT(doc_id) DO UPDATE SET seq = excluded.seq'),
+      // Status and due date narrow in SQL (indexed); the text filters are applied by shared/tracker.ts.
+      query: db.prepare(
+        `SELECT * FROM tracker_actions
+         WHERE (@status IS NULL OR status = @status) AND (@dueBy IS NULL OR due_date <= @dueBy)`,
+      ),
+      forPlan: db.prepare('SELECT * FROM tracker_actions WHERE doc_id = ? ORDER BY action_id'),
+      stalePlans: db.prepare(
+        `SELECT d.doc_id AS doc_id, MAX(d.snapshot_seq, COALESCE((SELECT MAX(u.seq) FROM updates u WHERE u.doc_id = d.doc_id), 0)) AS seq
+         FROM documents d LEFT JOIN tracker_plans t ON t.doc_id = d.doc_id
+         WHERE d.kind = 'plan' AND (t.seq IS NULL OR t.seq <> MAX(d.snapshot_seq, COALESCE((SELECT MAX(u.seq) FROM updates u WHERE u.doc_id = d.doc_id), 0)))`,
+      ),
+    }
+    this.replaceInTransaction = db.transaction((docId: string, rows: readonly TrackerRow[], seq: number) => {
+      this.statements.deletePlan.run(docId)
+      for (const row of rows) this.statements.insert.run(row)
+      this.statements.markPlan.run(docId, seq)
+    })
+  }
+
+  /** Replaces one plan's rows, recording the stored update (`seq`) they reflect. */
+  replacePlan(docId: string, rows: readonly TrackerRow[], seq: number): void {
+    this.replaceInTransaction(docId, rows, seq)
+  }
+
+  /** Plans whose rows do not reflect their newest stored update (never built, or a crash before the refresh). */
+  stalePlans(): { docId: string; seq: number }[] {
+    return (this.statements.stalePlans.all() as { doc_id: string; seq: number }[]).map((row) => ({ docId: row.doc_id, seq: row.seq }))
+  }
+
+  rowsForPlan(docId: string): TrackerRow[] {
+    return (this.statements.forPlan.all(docId) as Row[]).map(fromRow)
+  }
+
+  /** The actions that pass `filter` on `today`, overdue first; at most `limit`, and how many matched in all. */
+  query(filter: TrackerFilter, today: string, limit: number): { actions: TrackedAction[]; total: number } {
+    const narrowed = (this.statements.query.all({ status: filter.status ?? null, dueBy: filter.dueBy ?? null }) as Row[]).map(fromRow)
+    const matching = narrowed.filter((row) => matchesFilter(row, filter, today)).sort(trackerOrder(today))
+    return {
+      actions: matching.slice(0, limit).map((row) => ({ ...row, overdue: isOverdue(row, today) })),
+      total: matching.length,
+    }
+  }
+}
