@@ -1,9 +1,10 @@
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { createBoardUndoManager } from '../../shared/board'
 import { describeConnection, type ConnectionFacts, type ConnectionStatus } from '../../shared/connection'
 import { announcePresenceAgain, type Participant, type PresenceUser } from '../../shared/presence'
+import { recordChanges } from '../../shared/plan/changeRecorder'
 import { snapshotHoldsAll } from '../../shared/stateVector'
 import { DeviceCopy } from './deviceCopy'
 import { docVersionStore, participantsStore, undoStateStore } from './docStores'
@@ -39,6 +40,10 @@ const SAVE_RECHECK_MS = 1000
 export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUser): { session: BoardSession | null; status: ConnectionStatus } {
   const [session, setSession] = useState<BoardSession | null>(null)
   const [facts, setFacts] = useState<ConnectionFacts>(OPENING)
+  const name = useRef(user.name)
+  useEffect(() => {
+    name.current = user.name
+  }, [user.name])
 
   useEffect(() => {
     // No garbage collection: a plan's agreed versions are snapshots that need deleted content kept.
@@ -59,6 +64,8 @@ export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUs
     })
     const provider = new WebsocketProvider(hub.syncUrl, docId, doc, { params: { token: hub.token } })
     const undoManager = createBoardUndoManager(doc)
+    // History's "who changed what and when": this window's own changes, under the name it goes by.
+    const changeRecorder = recordChanges(doc, { by: () => name.current })
     setSession({ doc, provider, undoManager })
 
     // "Saved" is only said once the hub's stored state holds everything this window has.
@@ -125,6 +132,8 @@ export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUs
     window.addEventListener('beforeunload', onBeforeUnload)
 
     return () => {
+      // First, so what it still holds is written while the device copy and the hub are listening.
+      changeRecorder.stop()
       disposed = true
       clearTimeout(checkTimer)
       provider.off('status', onStatus)

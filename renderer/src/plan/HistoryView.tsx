@@ -3,11 +3,17 @@ import type * as Y from 'yjs'
 import { readPlan } from '../../../shared/plan/read'
 import { docAtVersion, listVersions } from '../../../shared/plan/versions'
 import { formatDateTime } from '../format'
+import { ChangeTimeline } from './ChangeTimeline'
+import { ChangesTable, CompareVersions } from './CompareVersions'
 import { PlanSummary } from './PlanSummary'
+import './history.scss'
 import { useDocVersion } from '../useBoardSession'
 import { useChangesSinceAgreed, usePlan } from './usePlan'
 
-/** Named versions, the plan as it was at each, and what changed since it was last agreed. */
+/**
+ * What changed since the plan was last agreed, who changed what and when, any two versions compared,
+ * and the plan as it was at each agreed version.
+ */
 export function HistoryView({ doc, title, planHref }: { doc: Y.Doc; title: string; planHref: string }) {
   // Everything, rich text included: nothing here is a live editor, so re-reading is cheap.
   const version = useDocVersion(doc)
@@ -33,31 +39,9 @@ export function HistoryView({ doc, title, planHref }: { doc: Y.Doc; title: strin
       <h2>Changes since last agreed</h2>
       {changes === null ? <p>This plan has not been agreed yet.</p> : null}
       {changes !== null && changes.length === 0 ? <p>No changes since {agreement?.agreedBy} agreed it on {formatDateTime(agreement?.agreedAt ?? '')}.</p> : null}
-      {changes && changes.length > 0 ? (
-        <table className="rt-table">
-          <caption className="nhsuk-u-visually-hidden">Changes since the plan was last agreed</caption>
-          <thead>
-            <tr>
-              <th scope="col">Section</th>
-              <th scope="col">What</th>
-              <th scope="col">Change</th>
-              <th scope="col">Was</th>
-              <th scope="col">Now</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.map((change, index) => (
-              <tr key={index}>
-                <td>{change.section}</td>
-                <td>{change.what}</td>
-                <td>{change.change}</td>
-                <td>{change.before ?? ''}</td>
-                <td>{change.after ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {changes && changes.length > 0 ? <ChangesTable changes={changes} caption="Changes since the plan was last agreed" /> : null}
+      <ChangeTimeline doc={doc} version={version} />
+      <CompareVersions doc={doc} versions={versions} today={today} version={version} />
       <h2>Versions</h2>
       {versions.length === 0 ? <p>No versions yet. “Mark as agreed” on the plan takes one.</p> : null}
       <ol className="rt-versions">

@@ -3,15 +3,29 @@ import { formatNhsNumber } from '../../../shared/nhsNumber'
 import { formatDay } from '../../../shared/plan/dates'
 import { IMPORTANCE_WORDS, STATUS_WORDS } from '../../../shared/plan/fields'
 import { ABOUT_ME_FIELDS, CONTINGENCY_FIELDS } from '../../../shared/plan/narrative'
-import { personWordsFirst, type PlanView } from '../../../shared/plan/read'
+import { listInWords } from '../../../shared/plan/changeWords'
+import { personWordsFirst, type Action, type PlanView } from '../../../shared/plan/read'
 import { HOLDER_WORDS } from './entryFields'
 import { NarrativeText } from './NarrativeText'
 
 const whose = (voice: string) => (voice === 'person' ? 'their words' : 'professional’s note')
 
-/** The whole plan, read-only, as it is or as it was at a version. */
+/** Every field of an action, in words: who, which agency, by when, status, review, outcome, whose words. */
+function ActionLine({ action }: { action: Action }) {
+  const who = [action.ownerName ?? 'no owner', action.ownerRelationship ?? action.agency].filter(Boolean).join(', ')
+  return (
+    <>
+      {action.what}: {who}, by {formatDay(action.dueDate)} ({STATUS_WORDS[action.status]}
+      {action.overdue ? ', overdue' : ''}); {action.reviewDate ? `review ${formatDay(action.reviewDate)}` : 'no review date'}
+      {action.outcome ? `; outcome: ${action.outcome}` : ''}; {whose(action.voice)}
+    </>
+  )
+}
+
+/** The whole plan, read-only, every field in words, as it is or as it was at a version. */
 export function PlanSummary({ plan, doc }: { plan: PlanView; doc: Y.Doc }) {
   const person = plan.person
+  const needsOf = (ids: readonly string[]) => listInWords(ids.map((id) => plan.needs.find((need) => need.id === id)?.text ?? 'a deleted need'))
   return (
     <div className="rt-summary">
       <h2>About the person</h2>
@@ -80,22 +94,35 @@ export function PlanSummary({ plan, doc }: { plan: PlanView; doc: Y.Doc }) {
           <h3>
             {goal.text} <span className="rt-card__meta">({IMPORTANCE_WORDS[goal.importance]}; {whose(goal.voice)})</span>
           </h3>
+          <p>Needs it answers: {needsOf(goal.needIds) || 'none linked'}</p>
           <ul>
             {goal.actions.map((action) => (
               <li key={action.id}>
-                {action.what}: {[action.ownerName ?? 'no owner', action.ownerRelationship ?? action.agency].filter(Boolean).join(', ')}, by {formatDay(action.dueDate)} ({STATUS_WORDS[action.status]})
-                {action.overdue ? ' — overdue' : ''}
+                <ActionLine action={action} />
               </li>
             ))}
           </ul>
         </section>
       ))}
+      {plan.actionsWithoutGoal.length > 0 ? (
+        <section aria-label="Actions not linked to a goal">
+          <h3>Actions not linked to a goal</h3>
+          <ul>
+            {plan.actionsWithoutGoal.map((action) => (
+              <li key={action.id}>
+                <ActionLine action={action} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2>Care team</h2>
       <ul>
         {plan.careTeam.map((member) => (
           <li key={member.id}>
             {member.name}, {member.role}, {member.organisation}
             {member.keyWorker ? ' (key worker)' : ''}
+            {member.contact ? `; contact: ${member.contact}` : ''}
           </li>
         ))}
       </ul>
@@ -103,7 +130,7 @@ export function PlanSummary({ plan, doc }: { plan: PlanView; doc: Y.Doc }) {
       <ul>
         {plan.personalContacts.map((contact) => (
           <li key={contact.id}>
-            {contact.name} ({contact.relationship})
+            {contact.name} ({contact.relationship}){contact.contact ? `; contact: ${contact.contact}` : ''}
           </li>
         ))}
       </ul>
