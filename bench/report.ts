@@ -8,6 +8,8 @@ import type { ServerKind } from './server-ipc'
 import type { SlowReaderFigures, SlowReaderSettings } from './slow-reader'
 import { describe, median, type Distribution } from './stats'
 import type { SyncLoadParams, SyncLoadResult } from './sync-latency'
+import type { TrackerFigures, TrackerSettings } from './tracker'
+import { renderTrackerSection, trackerSummaryLines, trackerTargetRows } from './report-tracker'
 
 export type { StoreFigures } from './report-store'
 
@@ -16,6 +18,7 @@ export interface BenchSettings extends StoreSettings {
   syncRounds: number
   plan: PlanSettings
   slowReader: SlowReaderSettings
+  tracker: TrackerSettings
 }
 
 export interface BenchResults {
@@ -28,6 +31,7 @@ export interface BenchResults {
   store: StoreFigures
   plan: PlanFigures
   slowReader: SlowReaderFigures
+  tracker: TrackerFigures
 }
 
 const SYNC_P99_TARGET_MS = 20
@@ -78,6 +82,7 @@ export function renderReport(results: BenchResults): { markdown: string; summary
       verdict(p50Ratio <= 1 && p99Ratio <= 1),
     ],
     ...storeTargetRows(store),
+    ...trackerTargetRows(results.tracker),
   ]
 
   const latencyRow = (name: string, summary: ServerSummary): string[] => [
@@ -220,7 +225,8 @@ ${burstTable}
 
 ${renderStoreSections(store, settings)}
 ${renderPlanSections(results.plan, settings.plan, machine.cores)}
-${renderSlowReaderSection(results.slowReader, settings.slowReader)}`
+${renderSlowReaderSection(results.slowReader, settings.slowReader)}
+${renderTrackerSection(results.tracker, settings.tracker)}`
 
   const summary = [
     'Against the targets:',
@@ -233,6 +239,7 @@ ${renderSlowReaderSection(results.slowReader, settings.slowReader)}`
       `(lost deliveries: ${roundtable.lostDeliveries} / ${reference.lostDeliveries})`,
     ...planSummaryLines(results.plan),
     ...slowReaderSummaryLines(results.slowReader),
+    ...trackerSummaryLines(results.tracker),
   ].join('\n')
 
   return { markdown, summary }

@@ -2,8 +2,10 @@
  * `npm run bench`: measures sync latency with 60 clients (Roundtable's hub and y-websocket's reference
  * server, same run, same clients), store throughput, reopening a document with 100,000 stored
  * updates, and a large plan (200 goals, 1,000 actions, 50 KB of About me text): opening it, and
- * typing in About me with four people, and a client that never reads on a ~20 MB board (hub memory),
- * then writes docs/benchmarks.md. Figures are reported against targets where there are targets, never asserted.
+ * typing in About me with four people, a client that never reads on a ~20 MB board (hub memory), and
+ * the action tracker over 500 plans with 10,000 actions (BENCH_TRACKER_PLANS sets fewer plans for a
+ * quick check; `npx tsx bench/tracker-run.ts` runs only that), then writes docs/benchmarks.md.
+ * Figures are reported against targets where there are targets, never asserted.
  */
 // First: Lexical chooses its build from NODE_ENV when it is first imported (see the file).
 import './lexical-production'
@@ -29,6 +31,7 @@ import {
 import { renderReport, type BenchSettings, type StoreFigures } from './report'
 import { measureRoomAppends, measureStoreAppends } from './store-throughput'
 import { compareServers } from './sync-latency'
+import { measureTracker, trackerPlansFromEnv, trackerSettings } from './tracker'
 import { generateTypingUpdates } from './updates'
 
 const REPO_ROOT = dirname(dirname(fileURLToPath(import.meta.url)))
@@ -61,6 +64,8 @@ const SETTINGS: BenchSettings = {
   uncompactedLimitMs: 20_000,
   // A ~20 MB board and 20 whole-board requests: the hub before the send-queue cap grew by ~20 boards.
   slowReader: DEFAULT_SLOW_READER_SETTINGS,
+  // 500 plans of 20 actions: a neighbourhood team's whole caseload, as the issue sets it.
+  tracker: trackerSettings(trackerPlansFromEnv()),
   plan: {
     shape: { goals: 200, actions: 1_000, professionals: 12, strengths: 20, needs: 20, richTextCharacters: 50_000 },
     open: { coldRepetitions: 5, warmPerCold: 4, timeoutMs: 30_000 },
@@ -217,6 +222,7 @@ async function main(): Promise<void> {
 
   const plan = await measurePlan(SETTINGS.plan, log)
   const slowReader = await measureSlowReader(SETTINGS.slowReader, log)
+  const tracker = await measureTracker(SETTINGS.tracker, log)
 
   const durationSeconds = (Date.now() - startedAt.getTime()) / 1000
   const loadAverageAtEnd = loadavg()[0]
@@ -230,6 +236,7 @@ async function main(): Promise<void> {
     store,
     plan,
     slowReader,
+    tracker,
   })
   mkdirSync(dirname(REPORT_FILE), { recursive: true })
   const encryptionReport = renderEncryption(encryption)

@@ -6,6 +6,7 @@ export interface Distribution {
   min: number
   p50: number
   p90: number
+  p95: number
   p99: number
   max: number
 }
@@ -25,6 +26,7 @@ export function describe(samples: readonly number[]): Distribution {
     min: sorted.length > 0 ? sorted[0] : Number.NaN,
     p50: percentile(sorted, 0.5),
     p90: percentile(sorted, 0.9),
+    p95: percentile(sorted, 0.95),
     p99: percentile(sorted, 0.99),
     max: sorted.length > 0 ? sorted[sorted.length - 1] : Number.NaN,
   }
