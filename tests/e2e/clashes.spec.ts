@@ -1,4 +1,15 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
 import { addGoal, createPlan, entryTexts, expect, openAs, test } from './fixtures'
+
+// Two browsers and axe-core on a machine shared by several builds: more than the default minute.
+test.describe.configure({ timeout: 120_000 })
+
+/** axe-core's WCAG 2.2 AA findings on the page as it is now, one line each. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice']).analyze()
+  return results.violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+}
 
 /**
  * Two people change the same thing at once. Nobody's words are replaced without them knowing: each
@@ -24,6 +35,10 @@ test('two people typing in the same person detail: the second is shown both name
   const clash = bob.getByRole('alert').filter({ hasText: 'Ann, GP changed this to “Reginald” while you were typing' })
   await expect(clash).toBeVisible()
   await expect(name(bob)).toHaveValue('Reggie')
+  await expect(bob.getByRole('button', { name: 'Use “Reginald”' })).toBeVisible()
+  await expect(bob.getByRole('button', { name: 'Save “Reggie”' })).toBeVisible()
+  expect(await axeViolations(bob)).toEqual([])
+  await bob.getByRole('region', { name: 'About the person' }).screenshot({ path: test.info().outputPath('person-clash.png') })
 
   // Bob saves anyway: nothing is written over Ann's name until he chooses.
   await name(bob).press('Enter')
@@ -79,6 +94,8 @@ test('two people editing one goal: each sees the other on the card; a different 
   const clash = goals(ann).getByRole('alert').filter({ hasText: 'Bob, social worker changed this to “Walk to the shop with a frame” while you were editing' })
   await expect(clash).toBeVisible()
   await expect(goalText(ann)).toHaveValue('Walk to the corner shop')
+  expect(await axeViolations(ann)).toEqual([])
+  await goals(ann).screenshot({ path: test.info().outputPath('goal-clash.png') })
 
   // Saving without choosing writes nothing over Bob's words.
   await goals(ann).getByRole('button', { name: 'Save' }).click()
