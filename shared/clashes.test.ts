@@ -86,9 +86,10 @@ describe('two people editing one entry (property)', () => {
         const annValues = { ...opened, ...definedOnly(annChanges) }
         const bobValues = { ...opened, ...definedOnly(bobChanges) }
 
-        expect(updateEntryFromForm(ann, added.value, 'goal', annValues, opened).ok).toBe(true)
+        // Each answers "still the person's own words?" as yes if asked (shared/plan/voice.ts); clashes are what is tested here.
+        expect(updateEntryFromForm(ann, added.value, 'goal', annValues, opened, { stillTheirWords: 'yes' }).ok).toBe(true)
         Y.applyUpdate(bob, Y.encodeStateAsUpdate(ann))
-        const result = updateEntryFromForm(bob, added.value, 'goal', bobValues, opened)
+        const result = updateEntryFromForm(bob, added.value, 'goal', bobValues, opened, { stillTheirWords: 'yes' })
         Y.applyUpdate(ann, Y.encodeStateAsUpdate(bob))
 
         const clashed = result.ok ? [] : Object.keys(result.errors)

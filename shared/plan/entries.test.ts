@@ -242,7 +242,7 @@ describe('entries', () => {
 
     const b = new Y.Doc()
     sync(a, b)
-    updateEntry(a, first, 'strength', { text: 'One, reworded' })
+    updateEntry(a, first, 'strength', { text: 'One, reworded' }, { stillTheirWords: 'yes' })
     updateEntry(b, first, 'strength', { holder: 'community' })
     sync(a, b)
     for (const doc of [a, b]) expect(readPlan(doc, today).strengths[1]).toMatchObject({ text: 'One, reworded', holder: 'community' })

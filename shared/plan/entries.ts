@@ -3,6 +3,7 @@ import { LOCAL_ORIGIN, positionBetween } from '../board'
 import { actionReviewDateProblem, dateOfBirthProblem, farDueDateQuestion } from './dateRules'
 import { localDay } from './dates'
 import { agencyForOwner, agencyProblem, type OwnerKind } from './owners'
+import { voiceAfterEdit, wordsFieldOf, type StillTheirWords } from './voice'
 import {
   check,
   checkNewAction,
@@ -14,6 +15,7 @@ import {
   type EntryList,
   type Person,
   type PersonField,
+  type Voice,
 } from './fields'
 
 /**
@@ -163,11 +165,14 @@ export interface UpdateOptions {
   /** Today (YYYY-MM-DD) where the user is; a changed due date more than five years after it is asked about. */
   today?: string
   confirmFarDueDate?: boolean
+  /** The answer to "are these still the person's own words?", asked when their words change (voice.ts). */
+  stillTheirWords?: StillTheirWords
 }
 
 /**
  * Changes some fields of an entry. The whole entry must still be valid (an action: reviewed no
  * earlier than it is due, an agency if a professional owns it); only changed fields are written.
+ * Changing the words of an entry in the person's own words needs `stillTheirWords` (see voice.ts).
  */
 export function updateEntry<L extends EntryList>(doc: Y.Doc, id: string, list: L, changes: Partial<EntryInput<L>>, options: UpdateOptions = {}): Checked<string> {
   const map = entryMap(doc, id)
@@ -176,6 +181,13 @@ export function updateEntry<L extends EntryList>(doc: Y.Doc, id: string, list: L
   for (const field of Object.keys(ENTRY_SCHEMAS[list].shape)) current[field] = map.get(field)
   const checked = check(ENTRY_SCHEMAS[list], { ...current, ...changes }) as Checked<Record<string, unknown>>
   if (!checked.ok) return checked
+  const wordsField = wordsFieldOf(list)
+  if (wordsField) {
+    const after = { words: checked.value[wordsField], voice: checked.value.voice as Voice }
+    const voice = voiceAfterEdit({ words: current[wordsField], voice: current.voice }, after, options.stillTheirWords)
+    if (!voice.ok) return voice
+    checked.value.voice = voice.value
+  }
   if (list === 'action') {
     const problems = actionUpdateProblems(doc, checked.value as EntryFields<'action'>, current.dueDate, options)
     if (problems) return { ok: false, errors: problems }

@@ -39,6 +39,19 @@ describe('form values to typed input', () => {
     }
   })
 
+  it('a new strength, need or goal starts with whose words unanswered', () => {
+    for (const list of ['strength', 'need', 'goal'] as const) expect(newEntryDefaults(list, today).voice).toBe('')
+  })
+
+  it('an edit that changed the person’s words passes on the form’s answer to whether they still are', () => {
+    const doc = new Y.Doc()
+    const goal = idOf(addEntry(doc, 'goal', { text: 'Walk', importance: 'high', voice: 'person' }, author))
+    const opened = { text: 'Walk', importance: 'high', voice: 'person' }
+    expect(updateEntryFromForm(doc, goal, 'goal', { ...opened, text: 'Walking' }, opened).ok).toBe(false)
+    expect(updateEntryFromForm(doc, goal, 'goal', { ...opened, text: 'Walking', stillTheirWords: 'no' }, opened).ok).toBe(true)
+    expect(readPlan(doc, today).goals[0]).toMatchObject({ text: 'Walking', voice: 'professional' })
+  })
+
   it('a new action starts due today, not started, as a professional’s note', () => {
     expect(newEntryDefaults('action', today)).toMatchObject({ dueDate: today, status: 'not-started', voice: 'professional', ownerId: '' })
   })
@@ -74,7 +87,7 @@ describe('only the changed fields', () => {
     const two = new Y.Doc({ gc: false })
     Y.applyUpdate(two, Y.encodeStateAsUpdate(one))
     const opened = { text: 'Walk', importance: 'high', voice: 'person' }
-    expect(updateEntryFromForm(one, goal, 'goal', { ...opened, text: 'Walk to the shop' }, opened).ok).toBe(true)
+    expect(updateEntryFromForm(one, goal, 'goal', { ...opened, text: 'Walk to the shop', stillTheirWords: 'yes' }, opened).ok).toBe(true)
     expect(updateEntryFromForm(two, goal, 'goal', { ...opened, importance: 'low' }, opened).ok).toBe(true)
     Y.applyUpdate(one, Y.encodeStateAsUpdate(two))
     Y.applyUpdate(two, Y.encodeStateAsUpdate(one))

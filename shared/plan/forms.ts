@@ -4,6 +4,7 @@ import { catchUpEdit, type Clash } from '../clashes'
 import type { FormFieldValues } from '../formChanges'
 import { addActionWithNewOwner, addEntry, entriesMap, personMap, setPersonField, updateEntry, type AddOptions, type UpdateOptions } from './entries'
 import { ENTRY_SCHEMAS, type Checked, type EntryInput, type EntryList, type PersonField } from './fields'
+import { asStillTheirWords, STILL_THEIR_WORDS_FIELD } from './voice'
 
 /**
  * What an entry form holds (text in boxes, choices, ticks) turned into a list's typed input, and
@@ -75,15 +76,20 @@ export function newOwnerFromForm(values: FormFieldValues): { name: string; role:
   return { name: text('newOwnerName'), role: text('newOwnerRole'), organisation: text('newOwnerOrganisation') }
 }
 
-/** What a new entry's form starts with. */
+/**
+ * What a new entry's form starts with. Whose words starts unanswered for strengths, needs and
+ * goals: a default there put words in the person's mouth whenever nobody touched it (an empty
+ * voice is refused with a message, see fields.ts). An action keeps "a professional's note"
+ * preselected: it says what someone will do, and that default never claims the person said it.
+ */
 export function newEntryDefaults(list: EntryList, today: string): Record<string, string | boolean> {
   switch (list) {
     case 'strength':
-      return { text: '', holder: 'person', voice: 'person' }
+      return { text: '', holder: 'person', voice: '' }
     case 'need':
-      return { text: '', voice: 'person' }
+      return { text: '', voice: '' }
     case 'goal':
-      return { text: '', importance: 'high', voice: 'person' }
+      return { text: '', importance: 'high', voice: '' }
     case 'action':
       return { what: '', ownerId: '', agency: '', dueDate: today, status: 'not-started', reviewDate: '', outcome: '', voice: 'professional' }
     case 'professional':
@@ -132,7 +138,8 @@ function clashErrors(clashes: readonly Clash[]): Checked<never> {
 /**
  * Saves an edit from its form, writing only the fields this person changed. If someone else changed
  * one of those fields to something else since the form opened (see shared/clashes.ts), nothing is
- * written and each clash is named, so the person can choose.
+ * written and each clash is named, so the person can choose. The form's answer to "are these
+ * still the person's own words?" (voice.ts), if it asked, goes with the changes.
  */
 export function updateEntryFromForm(doc: Y.Doc, id: string, list: EntryList, values: FormFieldValues, opened: FormFieldValues, options: UpdateOptions = {}): Checked<string> {
   if (entriesMap(doc).has(id)) {
@@ -140,7 +147,8 @@ export function updateEntryFromForm(doc: Y.Doc, id: string, list: EntryList, val
     if (clashes.length > 0) return clashErrors(clashes)
   }
   const changes = entryChangesFromForm(list, values, opened)
-  return changes.ok ? updateEntry(doc, id, list, changes.value, options) : changes
+  const stillTheirWords = asStillTheirWords(values[STILL_THEIR_WORDS_FIELD])
+  return changes.ok ? updateEntry(doc, id, list, changes.value, { stillTheirWords, ...options }) : changes
 }
 
 /**

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { addEntry, type Author } from './entries'
-import type { Checked, EntryList } from './fields'
+import { check, ENTRY_SCHEMAS, type Checked, type EntryList, type Voice } from './fields'
 
 /**
  * Planning methods teams already use, as guided prompts whose answers land in the plan's own
@@ -65,17 +65,32 @@ export function findPrompt(templateId: string, promptId: string): TemplatePrompt
   return findTemplate(templateId)?.prompts.find((prompt) => prompt.id === promptId) ?? null
 }
 
+/** An answer to a prompt, and whose words it is: asked every time, as for any new entry (see voice.ts). */
+export interface PromptAnswer {
+  text: string
+  /** Null until someone chooses; then refused with the same message as an entry form's. */
+  voice: Voice | null
+}
+
 /**
- * Adds an answer whose prompt goes to a list (strengths, needs, goals), as the person's own words:
- * templates are filled in with the person. Narrative and action prompts are answered in their own
- * editors, so they are refused here.
+ * Adds an answer whose prompt goes to a list (strengths, needs, goals). Templates are usually
+ * filled in with the person, but a professional may be writing up what was said, so whose words
+ * is asked rather than assumed. Narrative and action prompts are answered in their own editors,
+ * so they are refused here.
  */
-export function answerPrompt(doc: Y.Doc, templateId: string, promptId: string, text: string, author: Author): Checked<string> {
+export function answerPrompt(doc: Y.Doc, templateId: string, promptId: string, answer: PromptAnswer, author: Author): Checked<string> {
   const prompt = findPrompt(templateId, promptId)
   if (!prompt) return { ok: false, errors: { form: 'That template question no longer exists.' } }
   const target = prompt.target
   if (target.kind !== 'entry') throw new Error(`Prompt ${promptId} is answered in its own editor, not with answerPrompt`)
-  if (target.list === 'strength') return addEntry(doc, 'strength', { text, holder: 'person', voice: 'person' }, author)
-  if (target.list === 'need') return addEntry(doc, 'need', { text, voice: 'person' }, author)
-  return addEntry(doc, 'goal', { text, importance: target.importance ?? 'medium', voice: 'person' }, author)
+  const input = { text: answer.text, voice: answer.voice ?? '', holder: 'person', importance: target.importance ?? 'medium' }
+  if (target.list === 'strength') return addChecked(doc, 'strength', input, author)
+  if (target.list === 'need') return addChecked(doc, 'need', input, author)
+  return addChecked(doc, 'goal', input, author)
+}
+
+/** Checks first, so a missing answer to whose words and a missing text are reported together. */
+function addChecked(doc: Y.Doc, list: 'strength' | 'need' | 'goal', input: unknown, author: Author): Checked<string> {
+  const checked = check(ENTRY_SCHEMAS[list], input)
+  return checked.ok ? addEntry(doc, list, checked.value, author) : checked
 }

@@ -59,7 +59,7 @@ describe('agreement', () => {
   it('a plan is unchanged since agreed until its content changes, then says what changed, in words', () => {
     const { doc, goal, other, strength, action } = agreedPlan()
     expect(changesSinceAgreed(doc, '2027-06-01')).toEqual([]) // becoming overdue is not a change to the plan
-    updateEntry(doc, goal, 'goal', { text: 'Get to the shops on my own' })
+    updateEntry(doc, goal, 'goal', { text: 'Get to the shops on my own' }, { stillTheirWords: 'yes' })
     moveActionToGoal(doc, action, other, 0)
     deleteEntry(doc, strength)
     addEntry(doc, 'need', { text: 'Falls at night', voice: 'professional' }, author)

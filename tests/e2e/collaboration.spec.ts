@@ -49,6 +49,7 @@ test('two people on one plan see each other, their cards and their drags live; r
   // Bob rewords the need; Ann sees the new words.
   await bob.getByRole('button', { name: 'Edit need: Falls at night' }).click()
   await bob.getByRole('textbox', { name: 'Need or concern', exact: true }).fill('Falls at night, twice this month')
+  await bob.getByRole('radio', { name: 'Yes, still their own words' }).check()
   await bob.getByRole('button', { name: 'Save' }).click()
   await expect.poll(() => entryTexts(ann, 'Needs and concerns', 'need')).toEqual(['Falls at night, twice this month'])
   await expect(ann.getByText('Connected — all changes saved')).toBeVisible()

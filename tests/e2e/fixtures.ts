@@ -86,9 +86,11 @@ export async function addEntry(page: Page, sectionName: string, buttonName: stri
   await expect(section.getByRole('button', { name: 'Cancel' })).toHaveCount(0)
 }
 
-export const addStrength = (page: Page, text: string) => addEntry(page, 'Strengths and assets', 'Add a strength', { Strength: text })
-export const addNeed = (page: Page, text: string) => addEntry(page, 'Needs and concerns', 'Add a need or concern', { 'Need or concern': text })
-export const addGoal = (page: Page, text: string) => addEntry(page, 'Goals and actions', 'Add a goal', { 'Goal or hope': text })
+/** Whose words is asked for every new strength, need and goal; these helpers answer "the person's own". */
+export const PERSONS_WORDS = { 'The person’s own words': { check: true } } as const
+export const addStrength = (page: Page, text: string) => addEntry(page, 'Strengths and assets', 'Add a strength', { Strength: text, ...PERSONS_WORDS })
+export const addNeed = (page: Page, text: string) => addEntry(page, 'Needs and concerns', 'Add a need or concern', { 'Need or concern': text, ...PERSONS_WORDS })
+export const addGoal = (page: Page, text: string) => addEntry(page, 'Goals and actions', 'Add a goal', { 'Goal or hope': text, ...PERSONS_WORDS })
 
 /**
  * The entries in a list, top to bottom, as a screen reader hears their move buttons

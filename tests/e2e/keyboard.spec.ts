@@ -46,6 +46,11 @@ test('entries move by keyboard alone, with spoken feedback, escape and undo', as
   await page.keyboard.type('Sleeps well most nights')
   await page.getByRole('button', { name: 'Save' }).focus()
   await page.keyboard.press('Enter')
+  // Changed words of the person's own are asked about; the keyboard lands on the question's first answer.
+  await expect(page.getByRole('radio', { name: 'Yes, still their own words' })).toBeFocused()
+  await page.keyboard.press('Space')
+  await page.getByRole('button', { name: 'Save' }).focus()
+  await page.keyboard.press('Enter')
   await expect(strengthBox).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Edit strength: Sleeps well most nights' })).toBeFocused()
   await expect.poll(() => strengths(page)).toEqual(['Good with money', 'Sleeps well most nights', 'Loves music'])
@@ -98,6 +103,7 @@ test('bad input gets a clear message and loses nothing typed', async ({ browser,
 
   // Deleting is undone with one click.
   await section.getByLabel('Strength', { exact: true }).fill('Keep this one')
+  await section.getByRole('radio', { name: 'The person’s own words' }).check()
   await section.getByRole('button', { name: 'Add a strength' }).click()
   await page.getByRole('button', { name: 'Delete strength: Keep this one' }).click()
   await expect.poll(() => strengths(page)).toEqual([])

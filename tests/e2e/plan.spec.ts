@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { addEntry, addGoal, daysFromNow, entryTexts, expect, fillDate, openAs, said, shareLink, test } from './fixtures'
+import { addEntry, addGoal, addNeed, daysFromNow, entryTexts, expect, fillDate, openAs, said, shareLink, test } from './fixtures'
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
@@ -20,6 +20,7 @@ test('two people fill a plan from a template, agree it, change it, see what chan
   // The template's questions fill the plan's own sections.
   const guide = ann.getByRole('region', { name: 'One-page profile: questions to fill the plan' })
   await guide.getByRole('textbox', { name: 'What people appreciate about me' }).fill('Always makes people laugh')
+  await guide.getByRole('radio', { name: 'The person’s own words' }).first().check()
   await guide.getByRole('button', { name: 'Add the answer to “What people appreciate about me”' }).click()
   await expect.poll(() => entryTexts(bob, 'Strengths and assets', 'strength')).toEqual(['Always makes people laugh'])
 
@@ -120,6 +121,7 @@ test('two people fill a plan from a template, agree it, change it, see what chan
   // Bob changes a goal after agreement: both see "changed since agreed", and history shows the difference.
   await bob.getByRole('button', { name: 'Edit goal: Get to the shops on my own' }).click()
   await bob.getByRole('textbox', { name: 'Goal or hope' }).fill('Get to the shops on my own, twice a week')
+  await bob.getByRole('radio', { name: 'Yes, still their own words' }).check()
   await bob.getByRole('button', { name: 'Save' }).click()
   await expect(ann.getByRole('status').filter({ hasText: 'Changed since agreed' })).toBeVisible()
   await ann.getByRole('status').filter({ hasText: 'Changed since agreed' }).getByRole('link', { name: 'See what changed' }).click()
@@ -148,8 +150,8 @@ test('a need is linked to a goal by dragging it there, and by keyboard from the 
   await page.getByRole('button', { name: 'New plan' }).click()
   await page.getByLabel('Name of the plan').fill('Links plan')
   await page.getByRole('button', { name: 'Create plan' }).click()
-  await addEntry(page, 'Needs and concerns', 'Add a need or concern', { 'Need or concern': 'Lonely since moving' })
-  await addEntry(page, 'Needs and concerns', 'Add a need or concern', { 'Need or concern': 'Falls at night' })
+  await addNeed(page, 'Lonely since moving')
+  await addNeed(page, 'Falls at night')
   await addGoal(page, 'Join the lunch club')
 
   // By keyboard: the goal's "Link a need" list.

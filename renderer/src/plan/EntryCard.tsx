@@ -6,6 +6,7 @@ import { deleteEntry } from '../../../shared/plan/entries'
 import type { EntryList } from '../../../shared/plan/fields'
 import { updateEntryFromForm } from '../../../shared/plan/forms'
 import { entryEditTarget } from '../../../shared/presence'
+import { editAsksStillTheirWords } from '../../../shared/plan/voice'
 import { shortText } from '../format'
 import { EntryForm, type FormValues, type OwnerOption } from './EntryForm'
 import { ENTRY_FIELDS } from './entryFields'
@@ -88,6 +89,7 @@ export function EntryCard({ entry, doc, personName, owners, onMessage, details, 
           onCancel={stopEditing}
           onChange={(values) => setDraft(entry.id, { ...draft, values })}
           theirs={{ values: entry.values, by: lastOthers.current.length === 1 ? lastOthers.current[0] : 'Someone else' }}
+          stillTheirWordsQuestion={(opened, values) => (editAsksStillTheirWords(entry.list, opened, values) ? `Are these still ${personName || 'the person'}’s own words?` : null)}
           onSubmit={(values, opened) => {
             try {
               const result = updateEntryFromForm(doc, entry.id, entry.list, values, opened, { today: localDay(new Date()), confirmFarDueDate: farDueDate.confirmed(values.dueDate) })

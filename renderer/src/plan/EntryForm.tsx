@@ -5,6 +5,7 @@ import { formatDay } from '../../../shared/plan/dates'
 import type { Checked } from '../../../shared/plan/fields'
 import { NEW_OWNER } from '../../../shared/plan/forms'
 import { agencyForOwner } from '../../../shared/plan/owners'
+import { STILL_THEIR_WORDS_FIELD } from '../../../shared/plan/voice'
 import { ErrorMessage } from '../ErrorMessage'
 import { ClashNote } from './ClashNote'
 import { DateField } from './DateField'
@@ -40,13 +41,19 @@ interface Props {
    * only they changed come into the form; a field both changed is shown with a choice.
    */
   theirs?: { values: FormValues; by: string }
+  /**
+   * For an edit: the question to ask in place of "Whose words" when it changed words recorded as
+   * the person's own (shared/plan/voice.ts decides when), or null; the answer is the form value
+   * `stillTheirWords`. Given what the form opened with (which catching up may move) and holds.
+   */
+  stillTheirWordsQuestion?: (opened: FormValues, values: FormValues) => string | null
 }
 
 /**
  * One form for every kind of entry, driven by its field list. What was typed stays on screen until
  * it is saved, so a refused value (an old due date, a too-long paste) never loses the rest.
  */
-export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, owners = [], openedWith, onChange, theirs }: Props) {
+export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, owners = [], openedWith, onChange, theirs, stillTheirWordsQuestion }: Props) {
   const [opened, setOpened] = useState<FormValues>(openedWith ?? initial)
   const [values, setValues] = useState<FormValues>(initial)
   // Someone else's saves while this form is open (see shared/clashes.ts).
@@ -117,7 +124,7 @@ export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, ow
     }
     setErrors(result.errors)
     // Take keyboard and screen-reader users to the first problem.
-    const first = [...fields.map((field) => field.name), ...NEW_OWNER_FIELDS.map(([name]) => name)].find((name) => result.errors[name])
+    const first = [...fields.map((field) => field.name), STILL_THEIR_WORDS_FIELD, ...NEW_OWNER_FIELDS.map(([name]) => name)].find((name) => result.errors[name])
     if (first) document.getElementById(`${formId}-${first}`)?.focus()
     else form.current?.querySelector<HTMLElement>('.nhsuk-error-message')?.focus()
   }
@@ -138,6 +145,7 @@ export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, ow
               set={set}
               markIncomplete={markIncomplete}
               owners={owners}
+              stillTheirWordsQuestion={stillTheirWordsQuestion?.(opened, values) ?? null}
             />
             {clash && theirs ? (
               <ClashNote
@@ -177,9 +185,10 @@ interface FieldProps {
   set(name: string, value: string | boolean): void
   markIncomplete(name: string, isIncomplete: boolean): void
   owners: readonly OwnerOption[]
+  stillTheirWordsQuestion: string | null
 }
 
-function Field({ id, field, values, error, errors, set, markIncomplete, owners }: FieldProps) {
+function Field({ id, field, values, error, errors, set, markIncomplete, owners, stillTheirWordsQuestion }: FieldProps) {
   const value = values[field.name]
   const describedBy = [field.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
   const groupClass = `nhsuk-form-group rt-form-group--tight${error ? ' nhsuk-form-group--error' : ''}`
@@ -194,6 +203,11 @@ function Field({ id, field, values, error, errors, set, markIncomplete, owners }
         </label>
       </div>
     )
+  }
+
+  if (control.kind === 'voice' && stillTheirWordsQuestion) {
+    const questionId = id.replace(/-voice$/, `-${STILL_THEIR_WORDS_FIELD}`)
+    return <StillTheirWords id={questionId} question={stillTheirWordsQuestion} value={values[STILL_THEIR_WORDS_FIELD]} error={errors[STILL_THEIR_WORDS_FIELD] ?? null} set={set} />
   }
 
   if (control.kind === 'voice') {
@@ -302,9 +316,36 @@ const NEW_OWNER_FIELDS = [
   ['newOwnerOrganisation', 'Their organisation'],
 ] as const
 
+const STILL_THEIR_WORDS_OPTIONS = [
+  { value: 'yes', label: 'Yes, still their own words' },
+  { value: 'no', label: 'No, it is a professional’s note now' },
+] as const
+
+/** Asked when words recorded as the person's own were changed; nothing is chosen until someone answers. */
+function StillTheirWords({ id, question, value, error, set }: { id: string; question: string; value: FormValues[string] | undefined; error: string | null; set(name: string, value: string): void }) {
+  const hintId = `${id}-hint`
+  return (
+    <fieldset className={`nhsuk-form-group rt-form-group--tight rt-fieldset${error ? ' nhsuk-form-group--error' : ''}`} aria-describedby={[hintId, error ? `${id}-error` : ''].filter(Boolean).join(' ')}>
+      <legend className="nhsuk-label">{question}</legend>
+      <div className="nhsuk-hint" id={hintId}>
+        You changed the words. Say whether they are still theirs.
+      </div>
+      <ErrorMessage id={`${id}-error`} message={error} />
+      <div className="rt-radios">
+        {STILL_THEIR_WORDS_OPTIONS.map((option, index) => (
+          <label key={option.value} className="rt-radio">
+            <input type="radio" id={index === 0 ? id : undefined} name={id} value={option.value} checked={value === option.value} onChange={() => set(STILL_THEIR_WORDS_FIELD, option.value)} />
+            {option.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  )
+}
+
 /** Problems that belong to no field on screen (say, the goal was deleted meanwhile), shown at the top. */
 function formLevelError(errors: Partial<Record<string, string>>, fields: readonly FieldSpec[]): string | null {
-  const shown = new Set<string>([...fields.map((field) => field.name), ...NEW_OWNER_FIELDS.map(([name]) => name)])
+  const shown = new Set<string>([...fields.map((field) => field.name), STILL_THEIR_WORDS_FIELD, ...NEW_OWNER_FIELDS.map(([name]) => name)])
   const other = Object.entries(errors).filter(([name, message]) => message && !shown.has(name))
   return other.length > 0 ? other.map(([, message]) => message).join(' ') : null
 }

@@ -1,7 +1,9 @@
 import { useId, useState } from 'react'
 import type * as Y from 'yjs'
+import type { Voice } from '../../../shared/plan/fields'
 import { answerPrompt, findTemplate, type TemplatePrompt } from '../../../shared/plan/templates'
 import { ErrorMessage } from '../ErrorMessage'
+import { VOICE_OPTIONS } from './entryFields'
 
 interface Props {
   templateId: string
@@ -47,7 +49,10 @@ export function TemplateGuide({ templateId, doc, author }: Props) {
 
 function Prompt({ templateId, prompt, doc, author }: { templateId: string; prompt: TemplatePrompt; doc: Y.Doc; author: string }) {
   const [text, setText] = useState('')
+  // Whose words is asked for every answer, as for any new entry (shared/plan/templates.ts says why).
+  const [voice, setVoice] = useState<Voice | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [voiceError, setVoiceError] = useState<string | null>(null)
   const id = useId()
   const target = prompt.target
 
@@ -77,12 +82,16 @@ function Prompt({ templateId, prompt, doc, author }: { templateId: string; promp
 
   function submit(event: React.FormEvent): void {
     event.preventDefault()
-    const result = answerPrompt(doc, templateId, prompt.id, text, { by: author, now: new Date() })
+    const result = answerPrompt(doc, templateId, prompt.id, { text, voice }, { by: author, now: new Date() })
     if (result.ok) {
       setText('')
+      setVoice(null)
       setError(null)
+      setVoiceError(null)
     } else {
-      setError(Object.values(result.errors)[0] ?? 'This could not be added.')
+      const { voice: whose, ...others } = result.errors
+      setVoiceError(whose ?? null)
+      setError(Object.values(others)[0] ?? null)
     }
   }
 
@@ -105,6 +114,18 @@ function Prompt({ templateId, prompt, doc, author }: { templateId: string; promp
           onChange={(event) => setText(event.target.value)}
         />
       </div>
+      <fieldset className={`nhsuk-form-group rt-form-group--tight rt-fieldset${voiceError ? ' nhsuk-form-group--error' : ''}`} aria-describedby={voiceError ? `${id}-voice-error` : undefined}>
+        <legend className="nhsuk-label">Whose words</legend>
+        <ErrorMessage id={`${id}-voice-error`} message={voiceError} />
+        <div className="rt-radios">
+          {VOICE_OPTIONS.map((option) => (
+            <label key={option.value} className="rt-radio">
+              <input type="radio" name={`${id}-voice`} value={option.value} checked={voice === option.value} onChange={() => setVoice(option.value)} />
+              {option.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <button type="submit" className="nhsuk-button nhsuk-button--secondary rt-button--small" aria-label={`Add the answer to “${prompt.title}”`}>
         Add
       </button>
