@@ -90,6 +90,8 @@ test('two people editing one goal: each sees the other on the card; a different 
   // Both change the words. Bob saves first; Ann sees his words and keeps hers in the box.
   await goals(bob).getByRole('button', { name: 'Edit goal: Walk to the shop' }).click()
   await goalText(bob).fill('Walk to the shop with a frame')
+  // Changed words of the person's own are asked about (words.spec.ts); both say they still are.
+  await goals(bob).getByRole('radio', { name: 'Yes, still their own words' }).check()
   await goals(bob).getByRole('button', { name: 'Save' }).click()
   const clash = goals(ann).getByRole('alert').filter({ hasText: 'Bob, social worker changed this to “Walk to the shop with a frame” while you were editing' })
   await expect(clash).toBeVisible()
@@ -106,6 +108,7 @@ test('two people editing one goal: each sees the other on the card; a different 
   await goalText(ann).fill('Walk to the corner shop with a frame')
   await goals(ann).getByRole('button', { name: 'Keep what you typed' }).click()
   await expect(clash).toBeHidden()
+  await goals(ann).getByRole('radio', { name: 'Yes, still their own words' }).check()
   await goals(ann).getByRole('button', { name: 'Save' }).click()
   for (const page of [ann, bob]) {
     await expect.poll(() => entryTexts(page, 'Goals', 'goal')).toEqual(['Walk to the corner shop with a frame'])
