@@ -57,6 +57,8 @@ export interface RequestFigures {
   rowsReturned: number
   bytes: number
   ms: number[]
+  /** The hub process's CPU time (user + system) per request: what the machine's other load does not stretch. */
+  hubCpuMs: number[]
 }
 
 export interface TrackerFigures {
@@ -149,21 +151,30 @@ function measureRewrite(hubDir: string, scratchDir: string, settings: TrackerSet
 
 /** Open and every filter, round after round, so load on the machine falls on all of them alike. */
 async function measureRequests(hub: ServerProcess, settings: TrackerSettings, built: BuiltTrackerPlans, cases: FilterCase[], expectedTotals: number[], today: string) {
-  const open: RequestFigures = { name: 'Open: no filter, default limit', filter: {}, total: 0, rowsReturned: 0, bytes: 0, ms: [] }
-  const filters: RequestFigures[] = cases.map((one) => ({ ...one, total: 0, rowsReturned: 0, bytes: 0, ms: [] }))
-  const record = (figures: RequestFigures, expectedTotal: number, answer: Awaited<ReturnType<typeof askTracker>>, timed: boolean) => {
+  const open: RequestFigures = { name: 'Open: no filter, default limit', filter: {}, total: 0, rowsReturned: 0, bytes: 0, ms: [], hubCpuMs: [] }
+  const filters: RequestFigures[] = cases.map((one) => ({ ...one, total: 0, rowsReturned: 0, bytes: 0, ms: [], hubCpuMs: [] }))
+  const cpuMs = async (): Promise<number> => {
+    const cpu = await hub.cpuTime()
+    return cpu.userMs + cpu.systemMs
+  }
+  const ask = async (figures: RequestFigures, expectedTotal: number, timed: boolean): Promise<void> => {
+    const cpuBefore = await cpuMs()
+    const answer = await askTracker(hub, figures.filter, today)
+    const cpuAfter = await cpuMs()
     if (answer.total !== expectedTotal || answer.actions.length !== Math.min(expectedTotal, MAX_TRACKER_ROWS)) {
       throw new Error(`${figures.name}: the hub answered ${answer.actions.length} of ${answer.total} actions, expected ${expectedTotal}`)
     }
     figures.total = answer.total
     figures.rowsReturned = answer.actions.length
     figures.bytes = answer.bytes
-    if (timed) figures.ms.push(answer.ms)
+    if (!timed) return
+    figures.ms.push(answer.ms)
+    figures.hubCpuMs.push(cpuAfter - cpuBefore)
   }
   for (let round = 0; round < UNTIMED_REQUESTS + settings.requestRepetitions; round++) {
     const timed = round >= UNTIMED_REQUESTS
-    record(open, built.actionCount, await askTracker(hub, {}, today), timed)
-    for (const [index, figures] of filters.entries()) record(figures, expectedTotals[index], await askTracker(hub, figures.filter, today), timed)
+    await ask(open, built.actionCount, timed)
+    for (const [index, figures] of filters.entries()) await ask(figures, expectedTotals[index], timed)
   }
   return { open, filters }
 }
