@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { formatDay } from '../../shared/plan/dates'
-import { addEntry, addGoal, addNeed, createPlan, daysFromNow, expect, fillDate, openAs, shareLink, test } from './fixtures'
+import { addEntry, addGoal, addNeed, addStrength, createPlan, daysFromNow, expect, fillDate, openAs, shareLink, test } from './fixtures'
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze()
@@ -24,6 +24,8 @@ function row(table: Locator, what: string): Locator {
 }
 
 test('History shows who changed what and when, compares two versions in plain words, and passes axe', async ({ browser, hub }, testInfo) => {
+  // Two people, two agreements and a full History page: about a minute on a busy two-core machine.
+  test.slow()
   const asha = await openAs(browser, hub.url, 'Asha Patel')
   await createPlan(asha, 'Plan for Joan')
   const person = asha.getByRole('region', { name: 'About the person' })
@@ -95,4 +97,26 @@ test('History shows who changed what and when, compares two versions in plain wo
   await expect(asha.locator('main')).not.toContainText(/in-progress|not-started|reviewDate|needIds|ownerId/)
   await expectNoAxeViolations(asha)
   await asha.screenshot({ path: testInfo.outputPath('history.png'), fullPage: true })
+})
+
+test('typing in About me is one "edited" change, and opening the plan is none', async ({ browser, hub }) => {
+  test.slow() // two people typing and binding rich text: close to a minute on a busy two-core machine
+  const asha = await openAs(browser, hub.url, 'Asha Patel')
+  await createPlan(asha, 'Plan for Reg')
+  const box = asha.getByRole('textbox', { name: 'What is most important to me' })
+  await box.click()
+  await asha.keyboard.type('My garden and my cat.', { delay: 10 })
+  await asha.keyboard.press('Enter')
+  await asha.keyboard.type('Seeing my grandchildren.', { delay: 10 })
+
+  // Ben only opens the plan (its text boxes bind to the document), then adds one strength.
+  const ben = await openAs(browser, shareLink(asha), 'Ben Okoro')
+  await expect(ben.getByRole('textbox', { name: 'What is most important to me' })).toContainText('Seeing my grandchildren.')
+  await addStrength(ben, 'Good with his hands')
+
+  await asha.getByRole('link', { name: 'History', exact: true }).click()
+  const everyone = asha.getByRole('list', { name: 'Changes by everyone, newest first' })
+  await expect(everyone.getByRole('listitem').filter({ hasText: 'Ben Okoro' })).toHaveText([/Ben Okoro added the strength ‘Good with his hands’$/])
+  await expect(everyone.getByRole('listitem').filter({ hasText: 'edited' })).toHaveText([/Asha Patel edited About me: What is most important to me$/])
+  await expect(asha.getByLabel('Show changes by').getByRole('option')).toHaveText(['Everyone', 'Asha Patel', 'Ben Okoro'])
 })
