@@ -7,7 +7,7 @@ export function ClashNote({ who, theirs, doing, choices }: { who: string; theirs
   return (
     <div className="rt-clash">
       <p className="rt-clash__message" role="alert">
-        {who} changed this to “{theirs}” while you were {doing}. Yours is not saved yet: choose which to keep, or change your box (for example, to combine both), then save.
+        {who} {theirs ? `changed this to “${theirs}”` : 'emptied this'} while you were {doing}. Yours is not saved yet: choose which to keep, or change your box (for example, to combine both), then save.
       </p>
       <div className="rt-clash__buttons">
         {choices.map((choice) => (

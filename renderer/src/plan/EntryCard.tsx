@@ -87,7 +87,7 @@ export function EntryCard({ entry, doc, personName, owners, onMessage, details, 
           owners={owners}
           submitLabel="Save"
           onCancel={stopEditing}
-          onChange={(values) => setDraft(entry.id, { ...draft, values })}
+          onChange={(values, opened) => setDraft(entry.id, { ...draft, values, opened })}
           theirs={{ values: entry.values, by: lastOthers.current.length === 1 ? lastOthers.current[0] : 'Someone else' }}
           stillTheirWordsQuestion={(opened, values) => (editAsksStillTheirWords(entry.list, opened, values) ? `Are these still ${personName || 'the person'}’s own words?` : null)}
           onSubmit={(values, opened) => {

@@ -34,8 +34,11 @@ interface Props {
   owners?: readonly OwnerOption[]
   /** What the entry held when editing began, if that was before this form was drawn (see drafts.tsx). */
   openedWith?: FormValues
-  /** Told of every change, so an edit in progress can outlive this form. */
-  onChange?: (values: FormValues) => void
+  /**
+   * Told of every change, so an edit in progress can outlive this form; `opened` moves on as
+   * someone else's saves are taken in or a clash is settled.
+   */
+  onChange?: (values: FormValues, opened: FormValues) => void
   /**
    * For an edit: what the entry holds in the document now, and who most likely changed it. Fields
    * only they changed come into the form; a field both changed is shown with a choice.
@@ -89,12 +92,12 @@ export function EntryForm({ fields, initial, submitLabel, onSubmit, onCancel, ow
   const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [name]: value }))
 
   // Report what is typed (after the first draw, which holds only what the form was given).
-  const reported = useRef(values)
+  const reported = useRef({ values, opened })
   useEffect(() => {
-    if (values === reported.current) return
-    reported.current = values
-    onChange?.(values)
-  }, [values, onChange])
+    if (values === reported.current.values && opened === reported.current.opened) return
+    reported.current = { values, opened }
+    onChange?.(values, opened)
+  }, [values, opened, onChange])
   const markIncomplete = (name: string, isIncomplete: boolean) =>
     setIncomplete((current) => {
       const next = new Set(current)

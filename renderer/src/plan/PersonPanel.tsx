@@ -106,8 +106,8 @@ function PersonInput({ spec, stored, doc }: { spec: (typeof FIELDS)[number]; sto
         theirs={words(stored)}
         doing="typing"
         choices={[
-          { label: `Use “${words(stored)}”`, choose: takeTheirs },
-          { label: `Save “${words(draft)}”`, choose: () => write(draft, stored) },
+          { label: stored ? `Use “${words(stored)}”` : 'Leave it empty', choose: takeTheirs },
+          { label: draft.trim() ? `Save “${words(draft)}”` : 'Save it empty', choose: () => write(draft, stored) },
         ]}
       />
     ) : null
