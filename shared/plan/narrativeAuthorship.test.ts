@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createBoardUndoManager, LOCAL_ORIGIN } from '../board'
-import { authorshipLine, readNarrativeAuthorship, recordNarrativeWriter, setNarrativeWording, wordingLabel } from './narrativeAuthorship'
+import { authorshipLine, readNarrativeAuthorship, recordNarrativeWriter, setNarrativeWording, wordingFromChoice, wordingLabel, writersLine } from './narrativeAuthorship'
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 10, minute))
 
@@ -57,6 +57,8 @@ describe('who wrote a narrative field', () => {
     setNarrativeWording(doc, 'importantToMe', null)
     expect(readNarrativeAuthorship(doc, 'importantToMe').wording).toBeNull()
     expect(wordingLabel('by-team', 'Joan')).toBe('Written by the care team')
+    expect(writersLine({ writers: ['Ann'], wording: null })).toBe('Typed by Ann.')
+    expect([wordingFromChoice('with-person'), wordingFromChoice(''), wordingFromChoice('by-robots')]).toEqual(['with-person', null, null])
   })
 
   it('ignores malformed values from another device', () => {

@@ -26,6 +26,9 @@ import { MAX_NAME_LENGTH } from '../presence'
 const WRITERS = 'narrativeWriters'
 const WORDING = 'narrativeWording'
 
+/** The doc's top-level types this module keeps, for screens that re-read when they change. */
+export const NARRATIVE_AUTHORSHIP_TYPES = [WRITERS, WORDING] as const
+
 /**
  * Recording a writer is bookkeeping, not an edit of the plan: it is marked with its own origin so
  * the board's undo (which undoes LOCAL_ORIGIN changes) never takes a name off a field whose text
@@ -90,6 +93,11 @@ function isWording(value: unknown): value is NarrativeWording {
   return typeof value === 'string' && (NARRATIVE_WORDINGS as readonly string[]).includes(value)
 }
 
+/** A wording from a form's choice, or null for "not said yet" (or anything else). */
+export function wordingFromChoice(value: unknown): NarrativeWording | null {
+  return isWording(value) ? value : null
+}
+
 /** What the doc says about who wrote a field; anything malformed (from another device) is left out. */
 export function readNarrativeAuthorship(doc: Y.Doc, fieldKey: string): NarrativeAuthorship {
   const found: { name: string; at: string }[] = []
@@ -108,11 +116,17 @@ export function readNarrativeAuthorship(doc: Y.Doc, fieldKey: string): Narrative
   return { writers: found.map((writer) => writer.name), wording: isWording(wording) ? wording : null }
 }
 
+/** Who has typed in a field, in words ("Typed by Sam and Ann."), or empty if nobody has. */
+export function writersLine(authorship: NarrativeAuthorship): string {
+  return authorship.writers.length > 0 ? `Typed by ${listInWords(authorship.writers)}.` : ''
+}
+
 /** One line for beside a field: how it was written, then who typed it. Empty when neither is known. */
 export function authorshipLine(authorship: NarrativeAuthorship, person: string): string {
   const parts: string[] = []
   if (authorship.wording) parts.push(`${wordingLabel(authorship.wording, person)}.`)
-  if (authorship.writers.length > 0) parts.push(`Typed by ${listInWords(authorship.writers)}.`)
+  const writers = writersLine(authorship)
+  if (writers) parts.push(writers)
   return parts.join(' ')
 }
 

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
-import { createPlan, entryTexts, expect, openAs, test } from './fixtures'
+import { createPlan, entryTexts, expect, openAs, shareLink, test } from './fixtures'
 
 /** Whose words: a choice someone makes for every new entry, asked again when the person's words change. */
 
@@ -118,4 +118,44 @@ test('changing the words of an entry in the person’s words asks whether they a
   await expect(question).toHaveCount(0)
   await section.getByRole('button', { name: 'Save' }).click()
   await expect(goals.getByRole('listitem').filter({ hasText: 'Independent shopping, weekly' })).toContainText('Professional’s note')
+})
+
+test('each About me field shows how it was written and who typed in it', async ({ browser, hub }) => {
+  const ann = await openAs(browser, hub.url, 'Ann, GP')
+  await createPlan(ann, 'About me words plan')
+  await namePerson(ann, 'Joan Smith')
+  const bob = await openAs(browser, shareLink(ann), 'Bob, social worker')
+  const aboutMe = (page: Page) => page.getByRole('region', { name: 'About me', exact: true })
+  const important = (page: Page) => aboutMe(page).getByRole('textbox', { name: 'What is most important to me' })
+  const howImportant = (page: Page) => aboutMe(page).getByRole('combobox', { name: 'How this was written for What is most important to me', exact: true })
+  const howPleaseDo = (page: Page) => aboutMe(page).getByRole('combobox', { name: 'How this was written for Please do', exact: true })
+
+  // Nothing is said for anyone: no wording chosen, nobody has typed.
+  await expect(howImportant(ann)).toHaveValue('')
+  await expect(howImportant(ann).locator('option:checked')).toHaveText('Not said yet')
+  await expect(important(ann)).toHaveAccessibleDescription('In the person’s own words.')
+
+  // Ann types, then Bob: each field records who typed in it, and both screens show it.
+  await important(ann).click()
+  await ann.keyboard.type('My garden and my cat. ')
+  await expect(important(bob)).toContainText('My garden and my cat.')
+  await important(bob).click()
+  await bob.keyboard.press('ControlOrMeta+End')
+  await bob.keyboard.type('Seeing my grandchildren.')
+  for (const page of [ann, bob]) {
+    await expect(important(page)).toHaveAccessibleDescription('In the person’s own words. Typed by Ann, GP and Bob, social worker.')
+    await expect(aboutMe(page).getByText('Typed by Ann, GP and Bob, social worker.')).toBeVisible()
+  }
+
+  // Bob says it was written with Joan; Ann sees it. Another field stays as it was.
+  await howImportant(bob).selectOption({ label: 'Written with Joan Smith' })
+  await expect(howImportant(ann).locator('option:checked')).toHaveText('Written with Joan Smith')
+  await expect(howPleaseDo(ann).locator('option:checked')).toHaveText('Not said yet')
+  await expect(aboutMe(ann).getByRole('textbox', { name: 'Please do', exact: true })).toHaveAccessibleDescription('Things that help.')
+  await expectNoAxeViolations(ann)
+  await aboutMe(ann).screenshot({ path: test.info().outputPath('about-me-authorship.png') })
+
+  // It can be changed, and the choices name the person as the plan does.
+  await howImportant(ann).selectOption({ label: 'In Joan Smith’s own words' })
+  await expect(howImportant(bob).locator('option:checked')).toHaveText('In Joan Smith’s own words')
 })

@@ -48,6 +48,12 @@ export interface RichTextFieldProps {
   readOnly?: boolean
   /** This window's name and colour, as published in awareness `user`. */
   user: PresenceUser
+  /** Told after this window's own typing changed the field (see fieldBinding.ts). */
+  onLocalEdit?: () => void
+  /** Shown under the label and hint, for example who wrote the field. */
+  note?: React.ReactNode
+  /** The id of something in `note` that describes the text box too (read out with the hint). */
+  noteDescriptionId?: string
 }
 
 const THEME: InitialConfigType['theme'] = {
@@ -82,7 +88,7 @@ export function RichTextField(props: RichTextFieldProps) {
   )
 }
 
-function FieldBody({ doc, provider, fieldKey, label, hint, readOnly = false, user }: RichTextFieldProps) {
+function FieldBody({ doc, provider, fieldKey, label, hint, readOnly = false, user, onLocalEdit, note, noteDescriptionId }: RichTextFieldProps) {
   const [editor] = useLexicalComposerContext()
   const id = useId()
   const labelId = `${id}-label`
@@ -93,6 +99,8 @@ function FieldBody({ doc, provider, fieldKey, label, hint, readOnly = false, use
   const cursors = useRef<HTMLDivElement>(null)
   const latestUser = useRef(user)
   latestUser.current = user
+  const latestOnLocalEdit = useRef(onLocalEdit)
+  latestOnLocalEdit.current = onLocalEdit
 
   useEffect(() => editor.setEditable(!readOnly), [editor, readOnly])
 
@@ -103,7 +111,8 @@ function FieldBody({ doc, provider, fieldKey, label, hint, readOnly = false, use
   }, [])
 
   useEffect(() => {
-    const field = bindField(editor, { doc, source: provider, fieldKey, user: latestUser.current, cursorsContainer: cursors.current })
+    const onEdit = () => latestOnLocalEdit.current?.()
+    const field = bindField(editor, { doc, source: provider, fieldKey, user: latestUser.current, cursorsContainer: cursors.current, onLocalEdit: onEdit })
     return () => field.dispose()
   }, [editor, doc, provider, fieldKey])
 
@@ -120,6 +129,7 @@ function FieldBody({ doc, provider, fieldKey, label, hint, readOnly = false, use
           {hint}
         </div>
       ) : null}
+      {note}
       {problem ? (
         <p id={errorId} className="nhsuk-error-message" role="alert">
           <span className="nhsuk-u-visually-hidden">Error:</span> {problem}
@@ -135,7 +145,7 @@ function FieldBody({ doc, provider, fieldKey, label, hint, readOnly = false, use
               role="textbox"
               aria-multiline
               aria-labelledby={labelId}
-              aria-describedby={[hint ? hintId : '', problem ? errorId : ''].filter(Boolean).join(' ') || undefined}
+              aria-describedby={[hint ? hintId : '', noteDescriptionId ?? '', problem ? errorId : ''].filter(Boolean).join(' ') || undefined}
               // Lexical takes a read-only editor out of the tab order; people still need to reach it to read it.
               tabIndex={readOnly ? 0 : undefined}
             />

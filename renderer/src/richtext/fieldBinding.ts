@@ -59,6 +59,11 @@ export interface FieldBindingOptions {
   user: PresenceUser
   /** Where remote carets are drawn; its offsetParent must be positioned. Null headless. */
   cursorsContainer: BaseBinding['cursorsContainer']
+  /**
+   * Told after this window's own typing changed the field (not others' edits, not undo), for
+   * example to record who has written in it. Runs after the change's transaction has finished.
+   */
+  onLocalEdit?: () => void
 }
 
 export interface FieldBinding {
@@ -97,7 +102,11 @@ export function bindField(editor: LexicalEditor, options: FieldBindingOptions): 
   )
 
   const onYjsChanges = (events: Y.YEvent<Y.XmlText>[], transaction: Y.Transaction) => {
-    if (transaction.origin === binding) return
+    if (transaction.origin === binding) {
+      // Not inside this observer: a write here would join the transaction being cleaned up.
+      if (options.onLocalEdit) queueMicrotask(options.onLocalEdit)
+      return
+    }
     syncYjsChangesToLexical(binding, provider, events, transaction.origin instanceof Y.UndoManager)
   }
   root.observeDeep(onYjsChanges)

@@ -207,3 +207,23 @@ describe('fieldProvider (one awareness, many fields)', () => {
     expect(fieldProvider(one, 'pleaseDo', SAM).awareness.getStates().has(two.awareness.clientID)).toBe(false)
   })
 })
+
+describe('who writes in a field', () => {
+  it('tells of this window’s own typing, after it is written, and not of others’ typing', async () => {
+    const samWindow = window_(new Y.Doc())
+    const alexWindow = window_(new Y.Doc(), ALEX)
+    link(samWindow.doc, alexWindow.doc)
+    const told: string[] = []
+    const sam = bindField(newEditor(), { doc: samWindow.doc, source: { awareness: samWindow.awareness }, fieldKey: 'pleaseDo', user: SAM, cursorsContainer: null, onLocalEdit: () => told.push('sam') })
+    const alex = bindField(newEditor(), { doc: alexWindow.doc, source: { awareness: alexWindow.awareness }, fieldKey: 'pleaseDo', user: ALEX, cursorsContainer: null, onLocalEdit: () => told.push('alex') })
+    write(sam.binding.editor, 'Knock before coming in')
+    await settle()
+    expect(told).toEqual(['sam'])
+    write(alex.binding.editor, 'Speak up a little')
+    await settle()
+    expect(told).toEqual(['sam', 'alex'])
+    expect(richTextPlain(samWindow.doc, 'pleaseDo')).toBe('Knock before coming in\nSpeak up a little')
+    sam.dispose()
+    alex.dispose()
+  })
+})
