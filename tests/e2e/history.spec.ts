@@ -97,6 +97,12 @@ test('History shows who changed what and when, compares two versions in plain wo
   await expect(asha.locator('main')).not.toContainText(/in-progress|not-started|reviewDate|needIds|ownerId/)
   await expectNoAxeViolations(asha)
   await asha.screenshot({ path: testInfo.outputPath('history.png'), fullPage: true })
+
+  // On a phone (WCAG 1.4.10) the timeline, the choices and the comparison table fit the width.
+  await asha.setViewportSize({ width: 320, height: 800 })
+  const pageWidth = () => asha.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)
+  await expect.poll(pageWidth).toBeLessThanOrEqual(320)
+  await comparison.screenshot({ path: testInfo.outputPath('comparison-320.png') })
 })
 
 test('typing in About me is one "edited" change, and opening the plan is none', async ({ browser, hub }) => {

@@ -4,30 +4,34 @@ import { diffVersions, NOW, type PlanChange, type Version } from '../../../share
 import { formatDateTime } from '../format'
 import { readNarrative } from './usePlan'
 
+const COLUMNS = ['Section', 'What', 'Change', 'Was', 'Now']
+
 const CHANGE_WORDS: Record<PlanChange['change'], string> = { added: 'Added', removed: 'Removed', changed: 'Changed' }
 
 /** Changes between two readings of the plan, one row each. */
 export function ChangesTable({ changes, caption }: { changes: readonly PlanChange[]; caption: string }) {
   return (
-    <table className="rt-table rt-history__table">
+    // The roles are the table's own, said outright: on a phone its rows are drawn as blocks
+    // (history.scss), which would otherwise cost them their table semantics in some browsers.
+    <table className="rt-table rt-history__table" role="table">
       <caption className="nhsuk-u-visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Section</th>
-          <th scope="col">What</th>
-          <th scope="col">Change</th>
-          <th scope="col">Was</th>
-          <th scope="col">Now</th>
+      <thead role="rowgroup">
+        <tr role="row">
+          {COLUMNS.map((column) => (
+            <th key={column} scope="col" role="columnheader">
+              {column}
+            </th>
+          ))}
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         {changes.map((change, index) => (
-          <tr key={index}>
-            <td>{change.section}</td>
-            <td>{change.what}</td>
-            <td>{CHANGE_WORDS[change.change]}</td>
-            <td>{change.before || '—'}</td>
-            <td>{change.after || '—'}</td>
+          <tr key={index} role="row">
+            {[change.section, change.what, CHANGE_WORDS[change.change], change.before || '—', change.after || '—'].map((text, column) => (
+              <td key={column} role="cell" data-label={COLUMNS[column]}>
+                {text}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>
