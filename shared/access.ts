@@ -10,10 +10,24 @@ export interface Grant {
   role: Role
   /** The one document this grant covers, or ANY_DOCUMENT. */
   docId: string
+  /**
+   * Accepted only from the computer running the hub: the app's own full-access token, which must
+   * never work from the network even when the hub listens on it (for phones and colleagues' laptops).
+   */
+  loopbackOnly?: boolean
+  /**
+   * A meeting link: besides the meeting itself it covers the plans on that meeting's agenda, as the
+   * agenda stands at each check, so a plan taken off the agenda is closed to it at once.
+   */
+  withAgendaPlans?: boolean
 }
 
-export function grantCoversDocument(grant: Grant, docId: string): boolean {
-  return grant.docId === ANY_DOCUMENT || grant.docId === docId
+/** The plans on a meeting's agenda now, as the hub reads them from the meeting's document. */
+export type AgendaPlans = (meetingId: string) => ReadonlySet<string>
+
+export function grantCoversDocument(grant: Grant, docId: string, agendaPlans?: AgendaPlans): boolean {
+  if (grant.docId === ANY_DOCUMENT || grant.docId === docId) return true
+  return grant.withAgendaPlans === true && agendaPlans !== undefined && agendaPlans(grant.docId).has(docId)
 }
 
 /** Listing every board on the hub is only for tokens that are not scoped to one document. */

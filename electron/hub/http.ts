@@ -1,7 +1,12 @@
 import { readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
-import { grantCoversDocument, grantCoversIndex, type Grant } from '../../shared/access'
+import { grantCoversDocument, grantCoversIndex, type AgendaPlans } from '../../shared/access'
+import { accessFor, refusalMessage } from './access'
+import { handleJoin, handleInvitation, INVITATION_PATH, type MeetingLinks } from './http-meetings'
+import { securityHeaders, sendJson } from './http-respond'
+
+export { contentSecurityPolicy } from './http-respond'
 import { isValidDocId } from '../../shared/docId'
 import { isCalendarDay, localDay } from '../../shared/plan/dates'
 import { ACTION_STATUSES, type ActionStatus } from '../../shared/plan/fields'
@@ -22,6 +27,8 @@ export interface HttpContext {
   listDocuments(): DocumentSummary[]
   storedState(docId: string): { stateVector: Uint8Array; snapshot: Uint8Array }
   trackedActions(filter: TrackerFilter, today: string, limit: number): { actions: TrackedAction[]; total: number }
+  agendaPlans: AgendaPlans
+  meetingLinks: MeetingLinks
 }
 
 /** The most actions one tracker answer carries; `total` says how many matched. */
@@ -39,45 +46,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
-}
-
-/** The page may talk only to the hub it came from; nothing inline, nothing from elsewhere. */
-export function contentSecurityPolicy(host: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ws://${host} wss://${host}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ')
-}
-
-const SAFE_HOST = /^[A-Za-z0-9.:[\]-]{1,255}$/
-
-function securityHeaders(request: IncomingMessage): Record<string, string> {
-  const host = SAFE_HOST.test(request.headers.host ?? '') ? (request.headers.host as string) : 'localhost'
-  return {
-    'Content-Security-Policy': contentSecurityPolicy(host),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  }
-}
-
-function sendJson(request: IncomingMessage, response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, {
-    ...securityHeaders(request),
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-  })
-  response.end(JSON.stringify(body))
 }
 
 /** Tokens come as `?token=` (what y-websocket's `params` sends) or as `Authorization: Bearer`. */
@@ -101,7 +69,7 @@ export async function handleHttp(context: HttpContext, request: IncomingMessage,
     response.setHeader('Vary', 'Origin')
     if (request.method === 'OPTIONS') {
       response.writeHead(204, {
-        'Access-Control-Allow-Methods': 'GET',
+        'Access-Control-Allow-Methods': 'GET, POST, DELETE',
         'Access-Control-Allow-Headers': 'Authorization',
         'Access-Control-Max-Age': '600',
       })
@@ -109,7 +77,8 @@ export async function handleHttp(context: HttpContext, request: IncomingMessage,
       return
     }
   }
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
+  const changesSomething = (request.method === 'POST' || request.method === 'DELETE') && INVITATION_PATH.test(url.pathname)
+  if (request.method !== 'GET' && request.method !== 'HEAD' && !changesSomething) {
     sendJson(request, response, 405, { error: 'Only GET is supported here.' })
     return
   }
@@ -125,11 +94,17 @@ export async function handleHttp(context: HttpContext, request: IncomingMessage,
 }
 
 function handleApi(context: HttpContext, request: IncomingMessage, response: ServerResponse, url: URL): void {
-  const grant: Grant | null = context.tokens.check(tokenFrom(request, url))
-  if (!grant) {
-    sendJson(request, response, 401, UNAUTHORISED)
+  // The one address a colleague's laptop reaches with no token: it trades a meeting code for the meeting link.
+  if (url.pathname === '/api/join') {
+    handleJoin(context.meetingLinks, request, response, url)
     return
   }
+  const access = accessFor(context.tokens, tokenFrom(request, url), request.socket.remoteAddress)
+  if ('refused' in access) {
+    sendJson(request, response, 401, access.refused === 'not-from-network' ? { error: refusalMessage(access.refused) } : UNAUTHORISED)
+    return
+  }
+  const grant = access.grant
   if (url.pathname === '/api/docs') {
     if (!grantCoversIndex(grant)) {
       sendJson(request, response, 403, { error: 'This access code opens one board only, not the list of boards.' })
@@ -151,6 +126,10 @@ function handleApi(context: HttpContext, request: IncomingMessage, response: Ser
     sendJson(request, response, 200, { today: read.today, ...context.trackedActions(read.filter, read.today, read.limit) })
     return
   }
+  if (INVITATION_PATH.test(url.pathname)) {
+    handleInvitation(context.meetingLinks, grant, request, response, url)
+    return
+  }
   const match = /^\/api\/docs\/([^/]+)\/state-vector$/.exec(url.pathname)
   if (match) {
     const docId = match[1]
@@ -158,7 +137,7 @@ function handleApi(context: HttpContext, request: IncomingMessage, response: Ser
       sendJson(request, response, 400, { error: 'A board id is 1 to 64 letters, digits, hyphens or underscores.' })
       return
     }
-    if (!grantCoversDocument(grant, docId)) {
+    if (!grantCoversDocument(grant, docId, context.agendaPlans)) {
       sendJson(request, response, 403, { error: 'This access code does not open that board.' })
       return
     }

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
-import { grantCoversDocument } from '../../shared/access'
+import { grantCoversDocument, type AgendaPlans } from '../../shared/access'
+import { accessFor, refusalMessage } from './access'
+import { Invitations } from './invitations'
 import { isValidDocId } from '../../shared/docId'
 import { handleHttp, tokenFrom } from './http'
 import { KeepAlive } from './keepalive'
@@ -49,6 +51,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const tracker = new TrackerModel(store, options.trackerRefreshMs ?? 200, logger)
   const rebuilt = tracker.catchUp()
   if (rebuilt > 0) logger.info(`hub: brought the action tracker up to date for ${rebuilt} ${rebuilt === 1 ? 'plan' : 'plans'}`)
+  const invitations = new Invitations(options.tokens, (grants) =>
+    rooms.closeGrants(grants, 'The facilitator closed this meeting to the network, so its link no longer works'),
+  )
   const rooms = new RoomRegistry(store, logger, {
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     compactAfterUpdates: options.compactAfterUpdates ?? 500,
@@ -59,7 +64,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     },
     maxPresenceBytes: options.maxPresenceBytes ?? DEFAULT_MAX_PRESENCE_BYTES,
     presenceChallengeMs: options.presenceChallengeMs,
+    onMeetingEnded: (meetingId) => invitations.close(meetingId),
   }, tracker)
+  /** The plans on a meeting's agenda now: what a meeting link opens besides the meeting. */
+  const agendaPlans: AgendaPlans = (meetingId) => rooms.agendaPlanIds(meetingId)
   const httpContext = {
     tokens: options.tokens,
     staticDir: options.staticDir,
@@ -68,6 +76,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     listDocuments: () => store.listDocuments(),
     storedState: (docId: string) => rooms.storedState(docId),
     trackedActions: tracker.query.bind(tracker),
+    agendaPlans,
+    meetingLinks: {
+      invitations,
+      kindOf: (docId: string) => store.listDocuments().find((document) => document.id === docId)?.kind ?? null,
+      now: () => Date.now(),
+    },
   }
 
   const server = createServer((request, response) => {
@@ -95,8 +109,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       logger.warn(`hub: refused a WebSocket from foreign origin ${request.headers.origin}`)
       return refuseUpgrade(socket, 403, 'Forbidden', 'Pages from other sites may not connect to this hub.')
     }
-    const grant = options.tokens.check(tokenFrom(request, url))
-    if (!grant || !grantCoversDocument(grant, docId)) {
+    const access = accessFor(options.tokens, tokenFrom(request, url), request.socket.remoteAddress)
+    if ('refused' in access) {
+      if (access.refused === 'not-from-network') logger.warn(`hub: refused this computer's own access code from ${request.socket.remoteAddress}`)
+      return refuseUpgrade(socket, 401, 'Unauthorized', access.refused === 'not-from-network' ? refusalMessage(access.refused) : 'The access code is missing or wrong for this board.')
+    }
+    const grant = access.grant
+    if (!grantCoversDocument(grant, docId, agendaPlans)) {
       return refuseUpgrade(socket, 401, 'Unauthorized', 'The access code is missing or wrong for this board.')
     }
     sockets.handleUpgrade(request, socket, head, (webSocket) => {

@@ -22,6 +22,8 @@ export const CloseCode = {
   internalError: 1011,
   /** IANA-registered: the server is closing for a temporary condition; reconnecting is the remedy. */
   tryAgainLater: 1013,
+  /** Private use (4000-4999): this connection's access ended (a meeting link closed, a plan taken off the agenda). */
+  accessEnded: 4403,
 } as const
 
 export type ClientMessage =

@@ -251,6 +251,15 @@ export class Room {
     this.options.onBroken(this)
   }
 
+  /** Closes the connections whose grant matches (their access ended), telling them why. */
+  closeMembers(matches: (grant: Grant) => boolean, code: number, reason: string): void {
+    for (const [socket, member] of [...this.members]) {
+      if (!matches(member.grant)) continue
+      socket.close(code, reason)
+      this.leave(socket)
+    }
+  }
+
   /** Closes every connection and releases memory; stored data is untouched. */
   close(code: number, reason: string): void {
     for (const socket of [...this.members.keys()]) {

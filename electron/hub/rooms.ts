@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { WebSocket } from 'ws'
 import type { Grant } from '../../shared/access'
+import { agendaPlanIds, meetingHasEnded } from '../../shared/meeting/read'
 import { CloseCode } from './protocol'
 import type { SendLimits } from './outbox'
 import { applyStoredUpdates, Room } from './room'
@@ -24,6 +25,8 @@ export class RoomRegistry {
       sendLimits: SendLimits
       maxPresenceBytes: number
       presenceChallengeMs?: number
+      /** A meeting was marked ended: its link stops working (electron/hub/invitations.ts). */
+      onMeetingEnded?: (meetingId: string) => void
     },
     private readonly tracker: TrackerModel,
   ) {}
@@ -45,6 +48,7 @@ export class RoomRegistry {
       })
       this.rooms.set(docId, room)
       this.unwatchers.set(room, this.tracker.watch(room))
+      this.followMeeting(room)
     }
     return room
   }
@@ -63,6 +67,48 @@ export class RoomRegistry {
     socket.on('close', () => {
       if (room.memberCount === 0 && this.rooms.get(docId) === room) this.scheduleUnload(docId)
     })
+  }
+
+  /** The plans on a meeting's agenda now (none for a document that is not a meeting, or is not stored). */
+  agendaPlanIds(meetingId: string): ReadonlySet<string> {
+    const room = this.rooms.get(meetingId)
+    if (room) return agendaPlanIds(room.doc)
+    const doc = new Y.Doc({ gc: false })
+    try {
+      applyStoredUpdates(doc, this.store.load(meetingId).updates, null)
+      return agendaPlanIds(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  /** A meeting's agenda decides what its link opens, and its end closes the link. */
+  private followMeeting(room: Room): void {
+    room.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      const agenda = room.doc.share.get('agenda')
+      if (agenda && (transaction.changed.has(agenda) || transaction.changedParentTypes.has(agenda))) this.closeWhatTheAgendaNoLongerOpens(room.docId)
+      const meeting = room.doc.share.get('meeting')
+      if (meeting && transaction.changed.has(meeting) && meetingHasEnded(room.doc)) this.settings.onMeetingEnded?.(room.docId)
+    })
+  }
+
+  /** A plan taken off a meeting's agenda closes to everyone who has it open through that meeting's link. */
+  private closeWhatTheAgendaNoLongerOpens(meetingId: string): void {
+    const open = this.agendaPlanIds(meetingId)
+    for (const room of this.rooms.values()) {
+      if (room.docId === meetingId || open.has(room.docId)) continue
+      room.closeMembers(
+        (grant) => grant.withAgendaPlans === true && grant.docId === meetingId,
+        CloseCode.accessEnded,
+        'This plan was taken off the meeting’s agenda, so the meeting link no longer opens it',
+      )
+    }
+  }
+
+  /** Closes every connection holding one of `grants` (their tokens were revoked). */
+  closeGrants(grants: readonly Grant[], reason: string): void {
+    const revoked = new Set(grants)
+    for (const room of this.rooms.values()) room.closeMembers((grant) => revoked.has(grant), CloseCode.accessEnded, reason)
   }
 
   /**

@@ -18,16 +18,20 @@ function digest(token: string): string {
 export class TokenRegistry implements TokenChecker {
   private readonly grants = new Map<string, Grant>()
 
-  /** A registry where `token` may do everything on every document (the desktop app's own token). */
+  /**
+   * A registry where `token` may do everything on every document: the desktop app's own token (and
+   * `npm run serve`'s), accepted only from this computer (electron/hub/access.ts).
+   */
   static withAdminToken(token: string): TokenRegistry {
     const registry = new TokenRegistry()
-    registry.add(token, { role: 'facilitator', docId: ANY_DOCUMENT })
+    registry.add(token, { role: 'facilitator', docId: ANY_DOCUMENT, loopbackOnly: true })
     return registry
   }
 
   add(token: string, grant: Grant): void {
     if (token.length < 16) throw new Error('A token must be at least 16 characters long.')
-    this.grants.set(digest(token), { ...grant })
+    // Frozen, and the same object every check returns: connections are closed by the grant they hold.
+    this.grants.set(digest(token), Object.freeze({ ...grant }))
   }
 
   /** Issues a new token for one grant, for example a resident's contributor access to one workshop. */
@@ -39,6 +43,17 @@ export class TokenRegistry implements TokenChecker {
 
   revoke(token: string): void {
     this.grants.delete(digest(token))
+  }
+
+  /** Revokes every token whose grant matches, and gives the grants revoked (their connections must close). */
+  revokeWhere(matches: (grant: Grant) => boolean): Grant[] {
+    const revoked: Grant[] = []
+    for (const [key, grant] of this.grants) {
+      if (!matches(grant)) continue
+      this.grants.delete(key)
+      revoked.push(grant)
+    }
+    return revoked
   }
 
   check(token: string | null): Grant | null {

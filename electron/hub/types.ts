@@ -1,5 +1,6 @@
 import type { Grant } from '../../shared/access'
 import type { DataKey } from './store-key'
+import type { TokenRegistry } from './tokens'
 
 /** Where the hub writes what it has to say. Tests pass one that records lines. */
 export interface HubLogger {
@@ -22,8 +23,8 @@ export interface HubOptions {
   host?: string
   /** Port to listen on; 0 picks a free one. Default 0. */
   port?: number
-  /** Tokens and what they grant. */
-  tokens: TokenChecker
+  /** Tokens and what they grant; meeting links issue and revoke their own here. */
+  tokens: TokenRegistry
   /** Built renderer to serve at /, or undefined to serve only the hub API. */
   staticDir?: string
   /** Extra page origins allowed to open a WebSocket (besides the hub's own). */

@@ -101,6 +101,25 @@ export function readMeeting(doc: Y.Doc, now: number): MeetingView {
   }
 }
 
+/**
+ * The plans on the meeting's agenda now: what a meeting link opens besides the meeting. Read
+ * straight from the agenda (no clock, no notes), as the hub does on every connection.
+ */
+export function agendaPlanIds(doc: Y.Doc): Set<string> {
+  const ids = new Set<string>()
+  if (!doc.share.has('agenda')) return ids
+  agendaMap(doc).forEach((item) => {
+    const planId = item instanceof Y.Map ? item.get('planId') : undefined
+    if (typeof planId === 'string') ids.add(planId)
+  })
+  return ids
+}
+
+/** Whether the meeting has been marked ended (its link then stops working). */
+export function meetingHasEnded(doc: Y.Doc): boolean {
+  return doc.share.has('meeting') && meetingMap(doc).get('state') === 'ended'
+}
+
 /** Minutes against budget for each case, and in all: what the minutes and the room's clock show. */
 export function timeAccount(view: MeetingView): { planned: number; spent: number; overruns: string[] } {
   let planned = 0

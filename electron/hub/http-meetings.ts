@@ -1,0 +1,58 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { grantCoversIndex, type Grant } from '../../shared/access'
+import { isValidDocId } from '../../shared/docId'
+import { sendJson } from './http-respond'
+import type { Invitations } from './invitations'
+
+/**
+ * The hub's meeting-link API:
+ *   POST   /api/meetings/<id>/invitation   opens the meeting to the network: { token, code }
+ *   GET    /api/meetings/<id>/invitation   whether it is open, and its link: { open, token?, code? }
+ *   DELETE /api/meetings/<id>/invitation   closes it: the link and code stop, their connections close
+ *   GET    /api/join?code=123456           (no token) a code from the shared screen, for the link: { token, docId }
+ * Only the computer running the hub (its own full-access token) can open or close a meeting.
+ */
+
+export const INVITATION_PATH = /^\/api\/meetings\/([^/]+)\/invitation$/
+
+export interface MeetingLinks {
+  invitations: Invitations
+  /** The kind of a stored board ('meeting', 'plan', …), or null if there is none with that id. */
+  kindOf(docId: string): string | null
+  now(): number
+}
+
+export function handleInvitation(links: MeetingLinks, grant: Grant, request: IncomingMessage, response: ServerResponse, url: URL): void {
+  const meetingId = INVITATION_PATH.exec(url.pathname)?.[1] ?? ''
+  if (!isValidDocId(meetingId)) {
+    sendJson(request, response, 400, { error: 'A board id is 1 to 64 letters, digits, hyphens or underscores.' })
+    return
+  }
+  if (!grantCoversIndex(grant)) {
+    sendJson(request, response, 403, { error: 'Only the computer running Roundtable can open or close a meeting to the network.' })
+    return
+  }
+  if (request.method === 'DELETE') {
+    sendJson(request, response, 200, { closed: links.invitations.close(meetingId) })
+    return
+  }
+  if (links.kindOf(meetingId) !== 'meeting') {
+    sendJson(request, response, 404, { error: 'There is no meeting with that id on this hub.' })
+    return
+  }
+  if (request.method === 'POST') {
+    sendJson(request, response, 200, { open: true, ...links.invitations.open(meetingId) })
+    return
+  }
+  const open = links.invitations.isOpen(meetingId)
+  sendJson(request, response, 200, open ? { open, ...links.invitations.open(meetingId) } : { open })
+}
+
+export function handleJoin(links: MeetingLinks, request: IncomingMessage, response: ServerResponse, url: URL): void {
+  const redeemed = links.invitations.redeem((url.searchParams.get('code') ?? '').trim(), request.socket.remoteAddress ?? 'unknown', links.now())
+  if (!redeemed.ok) {
+    sendJson(request, response, redeemed.status, { error: redeemed.error })
+    return
+  }
+  sendJson(request, response, 200, { token: redeemed.token, docId: redeemed.docId })
+}
