@@ -4,6 +4,7 @@ import { createBoardUndoManager, renameBoard } from '../board'
 import { appendToChangeLog, changeLogArray, changeLogPeople, coalesce, describeChange, readChangeLog, type ChangeRecord } from './changeLog'
 import { recordChanges } from './changeRecorder'
 import { addEntry, deleteEntry, linkNeedToGoal, moveActionToGoal, setPersonField, unlinkNeedFromGoal, updateEntry } from './entries'
+import { recordNarrativeWriter, setNarrativeWording } from './narrativeAuthorship'
 import { markAgreed } from './versions'
 
 const start = new Date('2027-03-01T09:00:00Z')
@@ -70,7 +71,7 @@ describe('the change log', () => {
     linkNeedToGoal(asha.doc, need, goal)
     unlinkNeedFromGoal(asha.doc, need, goal)
     moveActionToGoal(asha.doc, action, other, 0)
-    updateEntry(asha.doc, other, 'goal', { text: 'Sleep through the night' })
+    expect(updateEntry(asha.doc, other, 'goal', { text: 'Sleep through the night' }, { stillTheirWords: 'yes' }).ok).toBe(true)
     renameBoard(asha.doc, 'Plan for J.S.')
     deleteEntry(asha.doc, need)
     markAgreed(asha.doc, { agreedBy: 'Joan Smith', relation: 'The person', how: 'At the huddle', reviewDate: '2027-06-01', reviewer: 'Sam Patel' }, asha.author)
@@ -159,6 +160,14 @@ describe('the change log', () => {
     asha.doc.transact(() => paragraph.delete(0, 6), 'editor')
     asha.recorder.flush()
     expect(asha.words()).toEqual(['Asha Patel edited About me: Please do'])
+  })
+
+  it('says how a narrative field was written, and leaves out the bookkeeping of who typed in it', () => {
+    const asha = window('Asha Patel')
+    recordNarrativeWriter(asha.doc, 'pleaseDo', 'Asha Patel', start)
+    setNarrativeWording(asha.doc, 'pleaseDo', 'with-person')
+    asha.recorder.flush()
+    expect(asha.words()).toEqual(['Asha Patel marked About me: Please do as ‘written with the person’'])
   })
 
   it('is left alone by undo, which is itself recorded as a change by the person', () => {

@@ -116,7 +116,7 @@ describe('comparing any two versions', () => {
     const stairs = id(addEntry(doc, 'need', { text: 'Stairs', voice: 'person' }, author))
     linkNeedToGoal(doc, falls, goal)
     linkNeedToGoal(doc, stairs, goal)
-    updateEntry(doc, action, 'action', { reviewDate: '2026-12-15', status: 'in-progress' }, { today })
+    expect(updateEntry(doc, action, 'action', { reviewDate: '2026-12-15', status: 'in-progress' }, { today })).toEqual({ ok: true, value: action })
     updateEntry(doc, goal, 'goal', { importance: 'medium' })
     setPersonField(doc, 'dateOfBirth', '1944-05-02', today)
     const second = id(markAgreed(doc, { ...agreement, agreedBy: 'Mary Smith', relation: 'Daughter' }, author))

@@ -153,7 +153,10 @@ function show(field: string, value: unknown, plan: PlanView): string {
   }
   if (field === 'goalId') return plan.goals.find((goal) => goal.id === value)?.text ?? 'a deleted goal'
   if (field === 'needIds' && Array.isArray(value)) {
-    return listInWords(value.map((id) => plan.needs.find((need) => need.id === id)?.text ?? 'a deleted need'))
+    // In the order the plan lists its needs (ids alone have no meaningful order).
+    const linked = plan.needs.filter((need) => value.includes(need.id)).map((need) => need.text)
+    const gone = value.filter((id) => !plan.needs.some((need) => need.id === id)).map(() => 'a deleted need')
+    return listInWords([...linked, ...gone])
   }
   return valueWords(field, value)
 }

@@ -25,7 +25,7 @@ function ActionLine({ action }: { action: Action }) {
 /** The whole plan, read-only, every field in words, as it is or as it was at a version. */
 export function PlanSummary({ plan, doc }: { plan: PlanView; doc: Y.Doc }) {
   const person = plan.person
-  const needsOf = (ids: readonly string[]) => listInWords(ids.map((id) => plan.needs.find((need) => need.id === id)?.text ?? 'a deleted need'))
+  const needsOf = (ids: readonly string[]) => listInWords(plan.needs.filter((need) => ids.includes(need.id)).map((need) => need.text))
   return (
     <div className="rt-summary">
       <h2>About the person</h2>
