@@ -158,4 +158,14 @@ test('each About me field shows how it was written and who typed in it', async (
   // It can be changed, and the choices name the person as the plan does.
   await howImportant(ann).selectOption({ label: 'In Joan Smith’s own words' })
   await expect(howImportant(bob).locator('option:checked')).toHaveText('In Joan Smith’s own words')
+
+  // The printed plan (the same summary History shows for a version) says it under the field.
+  // As the browser does when printing starts (print.spec.ts prints for real, to a PDF).
+  await ann.emulateMedia({ media: 'print' })
+  await ann.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+  const printed = ann.getByRole('region', { name: 'What is most important to me' })
+  await expect(printed).toContainText('My garden and my cat. Seeing my grandchildren.')
+  await expect(printed).toContainText('In Joan Smith’s own words. Typed by Ann, GP and Bob, social worker.')
+  await ann.evaluate("window.dispatchEvent(new Event('afterprint'))")
+  await ann.emulateMedia({ media: 'screen' })
 })

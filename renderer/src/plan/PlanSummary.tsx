@@ -69,7 +69,7 @@ export function PlanSummary({ plan, doc }: { plan: PlanView; doc: Y.Doc }) {
       {ABOUT_ME_FIELDS.map((field) => (
         <section key={field.key} aria-label={field.title}>
           <h3>{field.title}</h3>
-          <NarrativeText doc={doc} fieldKey={field.key} />
+          <NarrativeText doc={doc} fieldKey={field.key} authorship />
         </section>
       ))}
       <h2>Strengths</h2>
@@ -138,7 +138,7 @@ export function PlanSummary({ plan, doc }: { plan: PlanView; doc: Y.Doc }) {
       {CONTINGENCY_FIELDS.map((field) => (
         <section key={field.key} aria-label={field.title}>
           <h3>{field.title}</h3>
-          <NarrativeText doc={doc} fieldKey={field.key} />
+          <NarrativeText doc={doc} fieldKey={field.key} authorship />
         </section>
       ))}
     </div>
