@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as Y from 'yjs'
-import { MAX_TRACKER_ROWS } from '../electron/hub/http'
+import { DEFAULT_TRACKER_ROWS, MAX_TRACKER_ROWS } from '../electron/hub/http'
 import { applyStoredUpdates } from '../electron/hub/room'
 import { DocumentStore } from '../electron/hub/store'
 import { TrackerModel } from '../electron/hub/tracker'
@@ -161,7 +161,7 @@ async function measureRequests(hub: ServerProcess, settings: TrackerSettings, bu
     const cpuBefore = await cpuMs()
     const answer = await askTracker(hub, figures.filter, today)
     const cpuAfter = await cpuMs()
-    if (answer.total !== expectedTotal || answer.actions.length !== Math.min(expectedTotal, MAX_TRACKER_ROWS)) {
+    if (answer.total !== expectedTotal || answer.actions.length !== Math.min(expectedTotal, DEFAULT_TRACKER_ROWS)) {
       throw new Error(`${figures.name}: the hub answered ${answer.actions.length} of ${answer.total} actions, expected ${expectedTotal}`)
     }
     figures.total = answer.total

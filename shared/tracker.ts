@@ -67,7 +67,8 @@ export interface TrackedAction extends TrackerRow {
   overdue: boolean
 }
 
-function contains(haystack: string, needle: string | undefined): boolean {
+/** Whether `needle` is part of `haystack`, in any case, accents included ("zoë" finds "Zoë"). An empty needle matches. */
+export function textMatches(haystack: string, needle: string | undefined): boolean {
   return !needle || haystack.toLocaleLowerCase('en-GB').includes(needle.trim().toLocaleLowerCase('en-GB'))
 }
 
@@ -76,7 +77,7 @@ export function matchesFilter(row: TrackerRow, filter: TrackerFilter, today: str
   if (filter.status && row.status !== filter.status) return false
   if (filter.dueBy && row.dueDate > filter.dueBy) return false
   if (filter.overdueOnly && !isOverdue(row, today)) return false
-  return contains(row.ownerName, filter.owner) && contains(row.agency, filter.agency) && contains(row.planTitle, filter.person)
+  return textMatches(row.ownerName, filter.owner) && textMatches(row.agency, filter.agency) && textMatches(row.planTitle, filter.person)
 }
 
 /** Overdue first (most overdue first), then by due date, then by person and action, the same every time. */

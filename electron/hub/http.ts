@@ -33,6 +33,8 @@ export interface HttpContext {
 
 /** The most actions one tracker answer carries; `total` says how many matched. */
 export const MAX_TRACKER_ROWS = 5000
+/** What the tracker opens with: a first screen's worth, overdue first; filters narrow the rest. */
+export const DEFAULT_TRACKER_ROWS = 500
 const MAX_FILTER_TEXT = 200
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -174,7 +176,7 @@ export function readTrackerQuery(params: URLSearchParams): { filter: TrackerFilt
   const today = params.get('today') ?? localDay(new Date())
   if (!isCalendarDay(today)) return { error: 'today is a date written YYYY-MM-DD, for example 2027-03-03.' }
   const limitText = params.get('limit')
-  const limit = limitText === null ? MAX_TRACKER_ROWS : Number(limitText)
+  const limit = limitText === null ? DEFAULT_TRACKER_ROWS : Number(limitText)
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TRACKER_ROWS) return { error: `limit is a whole number from 1 to ${MAX_TRACKER_ROWS}.` }
   return { filter, today, limit }
 }

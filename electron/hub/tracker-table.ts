@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { ACTION_STATUSES, type ActionStatus } from '../../shared/plan/fields'
-import { matchesFilter, trackerOrder, type TrackedAction, type TrackerFilter, type TrackerRow } from '../../shared/tracker'
+import { textMatches, trackerOrder, type TrackedAction, type TrackerFilter, type TrackerRow } from '../../shared/tracker'
 import { isOverdue } from '../../shared/plan/read'
 
 /**
@@ -66,6 +66,12 @@ export class TrackerTable {
   private readonly replaceInTransaction: (docId: string, rows: readonly TrackerRow[], seq: number) => void
 
   constructor(private readonly db: Database.Database) {
+    // The filters run inside the query, through the same rules as everywhere else (shared/), so
+    // only matching rows are ever read out of SQLite.
+    db.function('rt_text_matches', { deterministic: true }, (haystack: unknown, needle: unknown) => (textMatches(String(haystack), String(needle)) ? 1 : 0))
+    db.function('rt_overdue', { deterministic: true }, (dueDate: unknown, status: unknown, today: unknown) =>
+      isOverdue({ dueDate: String(dueDate), status: String(status) as ActionStatus }, String(today)) ? 1 : 0,
+    )
     this.statements = {
       deletePlan: db.prepare('DELETE FROM tracker_actions WHERE doc_id = ?'),
       insert: db.prepare(
@@ -73,10 +79,14 @@ export class TrackerTable {
          VALUES (@docId, @actionId, @planTitle, @goalText, @what, @ownerName, @ownerRelationship, @agency, @status, @dueDate, @reviewDate)`,
       ),
       markPlan: db.prepare('INSERT INTO tracker_plans (doc_id, seq) VALUES (?, ?) ON CONFLICT(doc_id) DO UPDATE SET seq = excluded.seq'),
-      // Status and due date narrow in SQL (indexed); the text filters are applied by shared/tracker.ts.
       query: db.prepare(
         `SELECT * FROM tracker_actions
-         WHERE (@status IS NULL OR status = @status) AND (@dueBy IS NULL OR due_date <= @dueBy)`,
+         WHERE (@status IS NULL OR status = @status)
+           AND (@dueBy IS NULL OR due_date <= @dueBy)
+           AND (@owner IS NULL OR rt_text_matches(owner_name, @owner))
+           AND (@agency IS NULL OR rt_text_matches(agency, @agency))
+           AND (@person IS NULL OR rt_text_matches(plan_title, @person))
+           AND (@overdueOnly = 0 OR rt_overdue(due_date, status, @today))`,
       ),
       forPlan: db.prepare('SELECT * FROM tracker_actions WHERE doc_id = ? ORDER BY action_id'),
       stalePlans: db.prepare(
@@ -108,8 +118,19 @@ export class TrackerTable {
 
   /** The actions that pass `filter` on `today`, overdue first; at most `limit`, and how many matched in all. */
   query(filter: TrackerFilter, today: string, limit: number): { actions: TrackedAction[]; total: number } {
-    const narrowed = (this.statements.query.all({ status: filter.status ?? null, dueBy: filter.dueBy ?? null }) as Row[]).map(fromRow)
-    const matching = narrowed.filter((row) => matchesFilter(row, filter, today)).sort(trackerOrder(today))
+    const matching = (
+      this.statements.query.all({
+        status: filter.status ?? null,
+        dueBy: filter.dueBy ?? null,
+        owner: filter.owner ?? null,
+        agency: filter.agency ?? null,
+        person: filter.person ?? null,
+        overdueOnly: filter.overdueOnly ? 1 : 0,
+        today,
+      }) as Row[]
+    )
+      .map(fromRow)
+      .sort(trackerOrder(today))
     return {
       actions: matching.slice(0, limit).map((row) => ({ ...row, overdue: isOverdue(row, today) })),
       total: matching.length,
