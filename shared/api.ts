@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ACTION_STATUSES } from './plan/fields'
 
 /**
  * What the hub's JSON API answers, as schemas. The hub builds these shapes; the renderer parses
@@ -28,3 +29,22 @@ export function boardsForHome(documents: readonly DocumentSummary[]): DocumentSu
     .filter((document) => document.kind === 'plan')
     .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
 }
+
+/** One action as the tracker lists it (shared/tracker.ts TrackedAction). */
+export const trackedActionSchema = z.object({
+  docId: z.string(),
+  actionId: z.string(),
+  planTitle: z.string(),
+  goalText: z.string(),
+  what: z.string(),
+  ownerName: z.string(),
+  ownerRelationship: z.string(),
+  agency: z.string(),
+  status: z.enum(ACTION_STATUSES),
+  dueDate: z.string(),
+  reviewDate: z.string(),
+  overdue: z.boolean(),
+})
+
+export const trackerAnswerSchema = z.object({ today: z.string(), total: z.number(), actions: z.array(trackedActionSchema) })
+export type TrackerAnswer = z.infer<typeof trackerAnswerSchema>

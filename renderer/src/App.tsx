@@ -5,8 +5,9 @@ import { Home } from './Home'
 import { openHubAddress } from './hub'
 import { useIdentity } from './identity'
 import { NamePrompt } from './NamePrompt'
+import { TrackerPage } from './tracker/TrackerPage'
 import { usePageTitle } from './pageTitle'
-import { HOME_HREF, useRoute } from './route'
+import { HOME_HREF, useRoute, type Route } from './route'
 
 export function App() {
   const [hub] = useState(openHubAddress)
@@ -39,6 +40,8 @@ export function App() {
     )
   } else if (route.screen === 'home') {
     content = <Home hub={hub} />
+  } else if (route.screen === 'tracker') {
+    content = <TrackerPage hub={hub} userName={user.name} />
   } else if (route.screen === 'board') {
     // Keyed by board, so moving between boards starts a fresh connection.
     content = <Board key={route.docId} hub={hub} docId={route.docId} view={route.view} user={user} />
@@ -83,7 +86,7 @@ export function App() {
 }
 
 /** The title of the screen App shows itself; a board names its own. */
-function screenTitle(hasHub: boolean, askingName: boolean, screen: 'home' | 'board' | 'not-found'): string[] | null {
+function screenTitle(hasHub: boolean, askingName: boolean, screen: Route['screen']): string[] | null {
   if (!hasHub) return ['Access link needed']
   if (askingName) return ['Your name']
   if (screen === 'home') return ['All plans']

@@ -7,7 +7,7 @@ import { ErrorMessage } from './ErrorMessage'
 import { formatDateTime } from './format'
 import { fetchDocuments, type HubAddress } from './hub'
 import { rememberNewBoard } from './newBoards'
-import { boardHref, navigate } from './route'
+import { boardHref, navigate, TRACKER_HREF } from './route'
 import { useReturnFocus } from './plan/useReturnFocus'
 
 type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; boards: DocumentSummary[] }
@@ -43,6 +43,9 @@ export function Home({ hub }: { hub: HubAddress }) {
   return (
     <>
       <h1>Plans</h1>
+      <p>
+        <a href={TRACKER_HREF}>Action tracker</a>: every action on every plan, overdue first.
+      </p>
       {creating ? (
         <NewPlanForm onCancel={() => setCreating(false)} />
       ) : (

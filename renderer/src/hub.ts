@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { apiErrorSchema, documentListSchema, storedStateAnswerSchema, type DocumentSummary } from '../../shared/api'
+import { apiErrorSchema, documentListSchema, storedStateAnswerSchema, trackerAnswerSchema, type DocumentSummary, type TrackerAnswer } from '../../shared/api'
+import type { TrackerFilter } from '../../shared/tracker'
 import { fromBase64 } from '../../shared/stateVector'
 
 /**
@@ -95,6 +96,19 @@ export async function fetchDocuments(hub: HubAddress, signal?: AbortSignal): Pro
   const parsed = documentListSchema.safeParse(await getJson(hub, '/api/docs', signal))
   if (!parsed.success) throw new HubError('The hub sent a list of boards this version cannot read.', 200)
   return parsed.data.documents
+}
+
+/** Every action on every plan that passes `filter`, overdue first, from the hub's read model. */
+export async function fetchTracker(hub: HubAddress, filter: TrackerFilter, today: string, signal?: AbortSignal): Promise<TrackerAnswer> {
+  const query = new URLSearchParams({ today })
+  for (const key of ['owner', 'agency', 'person', 'status', 'dueBy'] as const) {
+    const value = filter[key]
+    if (value) query.set(key, value)
+  }
+  if (filter.overdueOnly) query.set('overdue', '1')
+  const parsed = trackerAnswerSchema.safeParse(await getJson(hub, `/api/tracker?${query}`, signal))
+  if (!parsed.success) throw new HubError('The hub sent an action list this version cannot read.', 200)
+  return parsed.data
 }
 
 /** What the hub has stored of one board, deletions included, as a Yjs snapshot. */

@@ -5,6 +5,7 @@ import { registerOfflineApp } from './offlineApp'
 import './styles.scss'
 import './plan/plan.scss'
 import './plan/overview.scss'
+import './tracker/tracker.scss'
 import './phone.css'
 import './print.scss'
 

@@ -10,6 +10,7 @@ describe('routes', () => {
     expect(parseRoute('#/board/abc/my-plan')).toEqual({ screen: 'board', docId: 'abc', view: 'my-plan' })
     expect(parseRoute('#/board/abc/overview')).toEqual({ screen: 'board', docId: 'abc', view: 'overview' })
     expect(parseRoute('#/board/abc/shared-screen')).toEqual({ screen: 'board', docId: 'abc', view: 'shared-screen' })
+    expect(parseRoute('#/tracker')).toEqual({ screen: 'tracker' })
     expect(parseRoute('#/board/../x')).toEqual({ screen: 'not-found' })
     expect(parseRoute('#/board/abc/other')).toEqual({ screen: 'not-found' })
   })
