@@ -10,7 +10,7 @@ import { initialiseBoard } from '../shared/board'
 import { addEntry, linkNeedToGoal, setPersonField, type Author } from '../shared/plan/entries'
 import { ACTION_STATUSES, IMPORTANCE, STRENGTH_HOLDERS, type Checked } from '../shared/plan/fields'
 import { ABOUT_ME_FIELDS } from '../shared/plan/narrative'
-import { richTextPlain } from '../renderer/src/richtext/richTextPlain'
+import { richTextPlain } from '../shared/plan/narrativeText'
 import { appendBlock, appendListItem, bindHeadless, dispose, typeCharacter } from './richtext-headless'
 import { seededRandom } from './stats'
 

@@ -10,7 +10,7 @@
 import { PerformanceObserver } from 'node:perf_hooks'
 import * as Y from 'yjs'
 import { $getNodeByKey, $getRoot, type EditorState, type NodeKey } from 'lexical'
-import { richTextPlain } from '../renderer/src/richtext/richTextPlain'
+import { richTextPlain } from '../shared/plan/narrativeText'
 import { PRESENCE_COLOURS } from '../shared/presence'
 import { connectionMilestones, connectPlanClient, type PlanClient } from './plan-client'
 import { appendBlock, bindHeadless, blockTextStartingWith, dispose, editorText, typeCharacter, type BoundField } from './richtext-headless'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isBoardKind, type BoardKind } from './boardKinds'
 import { ACTION_STATUSES } from './plan/fields'
 
 /**
@@ -23,10 +24,13 @@ export const storedStateAnswerSchema = z.object({ stateVector: z.string(), snaps
 
 export const apiErrorSchema = z.object({ error: z.string() })
 
+/** A board as the home screen lists it: one of the kinds this app knows (shared/boardKinds.ts). */
+export type BoardSummary = DocumentSummary & { kind: BoardKind }
+
 /** Boards for the home screen: known kinds only, newest first (the hub already sorts; this makes it a rule). */
-export function boardsForHome(documents: readonly DocumentSummary[]): DocumentSummary[] {
+export function boardsForHome(documents: readonly DocumentSummary[]): BoardSummary[] {
   return documents
-    .filter((document) => document.kind === 'plan')
+    .filter((document): document is BoardSummary => isBoardKind(document.kind))
     .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
 }
 

@@ -1,17 +1,20 @@
 import * as Y from 'yjs'
 import { generateKeyBetween } from 'fractional-indexing'
+import { boardStructure, isBoardKind, type BoardKind } from './boardKinds'
+import { META_MAP } from './boardLayout'
 
 /**
  * What every board has in its Y.Doc, and the helpers its content shares.
  *
  *   meta:  Y.Map  kind, title, createdAt, template   (the hub's document index is derived from this)
  *
- * A plan's content (person, entries, agreement, versions, rich text) is in shared/plan/. Entries
+ * The kinds of board are in shared/boardKinds.ts; each kind's content is in its own module (a
+ * plan's person, entries, agreement, versions and rich text: shared/plan/). A plan's entries
  * keep their place as a fractional-index position on the entry itself (positionBetween), so two
  * people moving the same entry at once can never duplicate or lose it: the last move wins.
  */
 
-export type BoardKind = 'plan'
+export type { BoardKind }
 
 export interface BoardMeta {
   kind: BoardKind
@@ -26,10 +29,9 @@ export const MAX_TITLE_LENGTH = 120
 /** Marks changes made by this app's own user, so undo only ever undoes your own edits. */
 export const LOCAL_ORIGIN = Symbol('roundtable-local')
 
-const META = 'meta'
 
 function metaMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap(META)
+  return doc.getMap(META_MAP)
 }
 
 export function validateTitle(title: string): string | null {
@@ -55,15 +57,29 @@ export function initialiseBoard(doc: Y.Doc, meta: { kind: BoardKind; title: stri
   }, LOCAL_ORIGIN)
 }
 
-/** The board's meta, or null while the document has none yet (still loading, or not a board). */
+/**
+ * The board's meta, or null while the document has none yet (still loading, or not a board) or is
+ * of a kind this app does not know (shared/boardKinds.ts).
+ */
 export function readMeta(doc: Y.Doc): BoardMeta | null {
   const map = metaMap(doc)
   const kind = map.get('kind')
   const title = map.get('title')
   const createdAt = map.get('createdAt')
   const template = map.get('template')
-  if (kind !== 'plan' || typeof title !== 'string') return null
+  if (!isBoardKind(kind) || typeof title !== 'string') return null
   return { kind, title, createdAt: typeof createdAt === 'string' ? createdAt : '', template: typeof template === 'string' ? template : 'blank' }
+}
+
+/**
+ * What the hub's list of boards shows for a document: its kind and title, each '' while missing.
+ * A document of a kind this app does not know gets kind '' and is left out of the list.
+ */
+export function readBoardLabel(doc: Y.Doc): { kind: BoardKind | ''; title: string } {
+  const map = metaMap(doc)
+  const kind = map.get('kind')
+  const title = map.get('title')
+  return { kind: isBoardKind(kind) ? kind : '', title: typeof title === 'string' ? title : '' }
 }
 
 export function renameBoard(doc: Y.Doc, title: string): void {
@@ -83,12 +99,12 @@ export function positionBetween(before: string | null, after: string | null): st
 }
 
 /**
- * Undo and redo for this user's own plan changes (add, edit, move, delete, agree), never other
- * people's. Each change is one step (captureTimeout 0): entries change by whole actions, not
- * keystrokes, so a quick "add, then delete" must undo the delete alone rather than both at once.
+ * Undo and redo for this user's own board changes (for a plan: add, edit, move, delete, agree),
+ * never other people's. Each change is one step (captureTimeout 0): entries change by whole
+ * actions, not keystrokes, so a quick "add, then delete" must undo the delete alone rather than
+ * both at once. It covers the board's structure (shared/boardKinds.ts); rich-text fields have their
+ * own undo inside each editor (renderer/src/richtext).
  */
 export function createBoardUndoManager(doc: Y.Doc): Y.UndoManager {
-  // Rich-text fields have their own undo inside each editor (renderer/src/richtext).
-  const tracked = ['meta', 'person', 'entries', 'agreement', 'versions'].map((name) => (name === 'versions' ? doc.getArray(name) : doc.getMap(name)))
-  return new Y.UndoManager(tracked, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 })
+  return new Y.UndoManager(boardStructure(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 })
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { WebSocket } from 'ws'
 import { roleCanEdit, type Grant } from '../../shared/access'
+import { readBoardLabel } from '../../shared/board'
 import {
   CloseCode,
   MalformedMessageError,
@@ -15,7 +16,7 @@ import {
 } from './protocol'
 import { DEFAULT_SEND_LIMITS, Outbox, type SendLimits } from './outbox'
 import { DEFAULT_MAX_PRESENCE_BYTES, DEFAULT_PRESENCE_CHALLENGE_MS, PresenceOwners, describeRefusals, type Refusal } from './presence'
-import type { DocumentLabel, DocumentStore } from './store'
+import type { DocumentStore } from './store'
 import type { HubLogger } from './types'
 
 interface Member {
@@ -36,14 +37,6 @@ export interface RoomOptions {
   logger: HubLogger
   /** Called when the room wants to be forgotten (a save failed); the registry drops it. */
   onBroken: (room: Room) => void
-}
-
-/** What the hub's index shows for a document, read from the document's own `meta` map. */
-function labelOf(doc: Y.Doc): DocumentLabel {
-  const meta = doc.getMap('meta')
-  const kind = meta.get('kind')
-  const title = meta.get('title')
-  return { kind: typeof kind === 'string' ? kind : '', title: typeof title === 'string' ? title : '' }
 }
 
 /** Applies a document's stored snapshot and log to `doc` in one transaction, tagged with `origin`. */
@@ -119,7 +112,7 @@ export class Room {
   private readonly persistThenRelay = (update: Uint8Array, origin: unknown): void => {
     if (origin === this.store) return
     try {
-      this.lastSeq = this.store.appendUpdate(this.docId, update, labelOf(this.doc), new Date())
+      this.lastSeq = this.store.appendUpdate(this.docId, update, readBoardLabel(this.doc), new Date())
     } catch (error) {
       this.failToSave(error as Error)
       return

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { initialiseBoard, readMeta } from '../../shared/board'
+import { boardStructure } from '../../shared/boardKinds'
 import type { PresenceUser } from '../../shared/presence'
 import { ABOUT_ME_FIELDS, CONTINGENCY_FIELDS } from '../../shared/plan/narrative'
 import { HistoryView } from './plan/HistoryView'
@@ -13,7 +14,7 @@ import type { HubAddress } from './hub'
 import { forgetNewBoard, pendingBoard } from './newBoards'
 import { usePageTitle } from './pageTitle'
 import { boardHref, HOME_HREF, type BoardView } from './route'
-import { PLAN_STRUCTURE, useBoardSession, useDocVersion, useParticipants, useUndoState, type BoardSession } from './useBoardSession'
+import { useBoardSession, useDocVersion, useParticipants, useUndoState, type BoardSession } from './useBoardSession'
 import type { ConnectionStatus } from '../../shared/connection'
 
 interface Props {
@@ -65,7 +66,7 @@ interface PageProps {
 function BoardPage({ session, docId, view, status, user }: PageProps) {
   const { doc, provider, undoManager } = session
   // Structure only: typing in a rich-text box must not re-render the whole plan on every key.
-  const version = useDocVersion(doc, PLAN_STRUCTURE)
+  const version = useDocVersion(doc, boardStructure)
   const meta = useMemo(() => readMeta(doc), [doc, version])
   const synced = status.state === 'saved' || status.state === 'saving' || status.state === 'reconnecting'
   const missing = !meta && synced && !pendingBoard(docId)
@@ -81,7 +82,7 @@ function BoardPage({ session, docId, view, status, user }: PageProps) {
   useEffect(() => {
     const created = pendingBoard(docId)
     if (!synced || meta || !created) return
-    initialiseBoard(doc, { kind: 'plan', title: created.title, template: created.template, now: new Date() })
+    initialiseBoard(doc, { kind: created.kind, title: created.title, template: created.template, now: new Date() })
     undoManager.clear()
     forgetNewBoard(docId)
   }, [synced, meta, doc, docId, undoManager])

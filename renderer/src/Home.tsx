@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react'
-import { boardsForHome, type DocumentSummary } from '../../shared/api'
+import { boardsForHome, type BoardSummary } from '../../shared/api'
 import { validateTitle } from '../../shared/board'
+import { boardKindInfo } from '../../shared/boardKinds'
 import { newDocId } from '../../shared/docId'
 import { TEMPLATES } from '../../shared/plan/templates'
 import { ErrorMessage } from './ErrorMessage'
@@ -10,7 +11,7 @@ import { rememberNewBoard } from './newBoards'
 import { boardHref, navigate, TRACKER_HREF } from './route'
 import { useReturnFocus } from './plan/useReturnFocus'
 
-type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; boards: DocumentSummary[] }
+type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; boards: BoardSummary[] }
 
 export function Home({ hub }: { hub: HubAddress }) {
   const [list, setList] = useState<ListState>({ status: 'loading' })
@@ -71,10 +72,10 @@ export function Home({ hub }: { hub: HubAddress }) {
           {list.boards.map((board) => (
             <li key={board.id} className="rt-board-list__item">
               <a className="rt-board-list__link" href={boardHref(board.id)}>
-                {board.title || 'Untitled plan'}
+                {board.title || `Untitled ${boardKindInfo(board.kind).noun}`}
               </a>
               <p className="rt-board-list__meta">
-                Plan · last updated <time dateTime={board.updatedAt}>{formatDateTime(board.updatedAt)}</time>
+                {boardKindInfo(board.kind).label} · last updated <time dateTime={board.updatedAt}>{formatDateTime(board.updatedAt)}</time>
               </p>
             </li>
           ))}
@@ -96,7 +97,7 @@ function NewPlanForm({ onCancel }: { onCancel(): void }) {
     setError(problem)
     if (problem) return
     const docId = newDocId()
-    rememberNewBoard(docId, { title: title.trim(), template })
+    rememberNewBoard(docId, { kind: 'plan', title: title.trim(), template })
     navigate(boardHref(docId))
   }
 

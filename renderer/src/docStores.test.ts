@@ -8,7 +8,7 @@ import { docVersionStore, participantsStore, undoStateStore } from './docStores'
 describe('stores read what changed between the first render and the subscription', () => {
   it('docVersionStore: a plan title that arrives before subscribing is not lost', () => {
     const doc = new Y.Doc()
-    const store = docVersionStore(doc, ['meta'])
+    const store = docVersionStore(doc, (watched) => [watched.getMap('meta')])
     const rendered = store.read()
     doc.getMap('meta').set('title', 'Plan for Lee')
     const stop = store.subscribe(() => {})

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
+import type { SharedType } from '../../shared/boardLayout'
 import { participantsFrom, type Participant } from '../../shared/presence'
 
 /**
@@ -14,10 +15,10 @@ export interface ExternalStore<T> {
 }
 
 /**
- * A number that changes whenever the document does (or, given `typeNames`, whenever one of those
- * shared types or anything inside them does): components re-read the Y.Doc when it changes.
+ * A number that changes whenever the document does (or, given `structure`, whenever one of the
+ * shared types it names or anything inside them does): components re-read the Y.Doc when it changes.
  */
-export function docVersionStore(doc: Y.Doc, typeNames?: readonly string[]): ExternalStore<number> {
+export function docVersionStore(doc: Y.Doc, structure?: (doc: Y.Doc) => readonly SharedType[]): ExternalStore<number> {
   let version = 0
   return {
     subscribe(onChange) {
@@ -27,11 +28,11 @@ export function docVersionStore(doc: Y.Doc, typeNames?: readonly string[]): Exte
       }
       // What changed before this subscription is unknown, so count it as a change.
       version++
-      if (!typeNames) {
+      if (!structure) {
         doc.on('update', bump)
         return () => doc.off('update', bump)
       }
-      const types = typeNames.map((name) => (name === 'versions' ? doc.getArray(name) : doc.getMap(name)))
+      const types = structure(doc)
       for (const type of types) type.observeDeep(bump)
       return () => {
         for (const type of types) type.unobserveDeep(bump)

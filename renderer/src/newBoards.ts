@@ -1,9 +1,12 @@
+import type { BoardKind } from '../../shared/boardKinds'
+
 /**
- * Boards this window has just created and not yet opened (title and template). The board page writes
+ * Boards this window has just created and not yet opened (kind, title and template). The board page writes
  * them into the board's own Y.Doc once it has synced with the hub (see Board.tsx), so the hub's
  * list of boards is still derived from the boards themselves.
  */
 export interface NewBoard {
+  kind: BoardKind
   title: string
   template: string
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { createBoardUndoManager } from '../../shared/board'
+import type { SharedType } from '../../shared/boardLayout'
 import { describeConnection, type ConnectionFacts, type ConnectionStatus } from '../../shared/connection'
 import { announcePresenceAgain, type Participant, type PresenceUser } from '../../shared/presence'
 import { recordChanges } from '../../shared/plan/changeRecorder'
@@ -157,14 +158,12 @@ export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUs
 }
 
 /**
- * The shared types that make up a plan's structure (everything but its rich text). The board
- * re-reads the plan when one of these changes; typing in a rich-text box does not re-render it.
+ * A number that changes whenever the document does, or, given `structure` (for a board,
+ * boardStructure in shared/boardKinds.ts), whenever one of those shared types does: typing in a
+ * rich-text box then does not re-render the whole board.
  */
-export const PLAN_STRUCTURE = ['meta', 'person', 'entries', 'agreement', 'versions'] as const
-
-/** A number that changes whenever the document (or, given `typeNames`, one of those shared types) does. */
-export function useDocVersion(doc: Y.Doc, typeNames?: readonly string[]): number {
-  const [store] = useState(() => docVersionStore(doc, typeNames))
+export function useDocVersion(doc: Y.Doc, structure?: (doc: Y.Doc) => readonly SharedType[]): number {
+  const [store] = useState(() => docVersionStore(doc, structure))
   return useSyncExternalStore(store.subscribe, store.read)
 }
 

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { LOCAL_ORIGIN, positionBetween } from '../board'
 import { actionReviewDateProblem, dateOfBirthProblem, farDueDateQuestion } from './dateRules'
 import { localDay } from './dates'
+import { PLAN_LAYOUT } from './layout'
 import { agencyForOwner, agencyProblem, type OwnerKind } from './owners'
 import { voiceAfterEdit, wordsFieldOf, type StillTheirWords } from './voice'
 import {
@@ -30,15 +31,13 @@ import {
  * concurrent moves can never duplicate or lose an entry.
  */
 
-const PERSON = 'person'
-const ENTRIES = 'entries'
 
 export function personMap(doc: Y.Doc): Y.Map<string> {
-  return doc.getMap(PERSON)
+  return doc.getMap(PLAN_LAYOUT.person)
 }
 
 export function entriesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
-  return doc.getMap(ENTRIES)
+  return doc.getMap(PLAN_LAYOUT.entries)
 }
 
 /** Who made a change and when; every entry records who added it. */

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { LOCAL_ORIGIN } from '../board'
 import { MAX_NAME_LENGTH } from '../presence'
+import { PLAN_LAYOUT } from './layout'
 
 /**
  * Who wrote each narrative field (About me, the contingency plan), at the level of the field.
@@ -23,8 +24,6 @@ import { MAX_NAME_LENGTH } from '../presence'
  *   narrativeWording: Y.Map  fieldKey -> one of NARRATIVE_WORDINGS
  */
 
-const WRITERS = 'narrativeWriters'
-const WORDING = 'narrativeWording'
 
 /** The doc's top-level types this module keeps, for screens that re-read when they change. */
 export const NARRATIVE_AUTHORSHIP_TYPES = [WRITERS, WORDING] as const
@@ -60,11 +59,11 @@ export interface NarrativeAuthorship {
 }
 
 function writersMap(doc: Y.Doc): Y.Map<string> {
-  return doc.getMap(WRITERS)
+  return doc.getMap(PLAN_LAYOUT.narrativeWriters)
 }
 
 function wordingMap(doc: Y.Doc): Y.Map<string> {
-  return doc.getMap(WORDING)
+  return doc.getMap(PLAN_LAYOUT.narrativeWording)
 }
 
 const writerKey = (fieldKey: string, name: string) => JSON.stringify([fieldKey, name])

@@ -4,6 +4,8 @@ import { fromBase64, toBase64 } from '../stateVector'
 import { FIELD_WORDS, listInWords, PERSON_FIELD_WORDS, valueWords } from './changeWords'
 import { planReviewDateProblem } from './dateRules'
 import { localDay } from './dates'
+import { PLAN_LAYOUT } from './layout'
+import { readNarrative, type Narrative } from './narrativeText'
 import { agreementSchema, check, type Checked } from './fields'
 import type { Author } from './entries'
 import { readPlan, type PlanView } from './read'
@@ -39,11 +41,11 @@ export interface Version {
 }
 
 function agreementMap(doc: Y.Doc): Y.Map<string> {
-  return doc.getMap('agreement')
+  return doc.getMap(PLAN_LAYOUT.agreement)
 }
 
 function versionsArray(doc: Y.Doc): Y.Array<Version> {
-  return doc.getArray('versions')
+  return doc.getArray(PLAN_LAYOUT.versions)
 }
 
 export function requireHistory(doc: Y.Doc): void {
@@ -128,7 +130,6 @@ export interface PlanChange {
   after?: string
 }
 
-type Narrative = Record<string, { title: string; text: string }>
 
 // Fields that are bookkeeping or worked out, not content someone agreed to.
 const IGNORED = new Set(['id', 'addedBy', 'createdAt', 'position', 'list', 'overdue', 'ownerName', 'ownerRelationship', 'actions'])
@@ -220,20 +221,17 @@ export function diffPlans(before: PlanView, after: PlanView, narrativeBefore: Na
   return changes
 }
 
-/** Reads the narrative fields of a doc, for the diff; supplied by whoever knows the rich-text layout. */
-export type NarrativeReader = (doc: Y.Doc) => Narrative
-
 /**
  * What changed since the plan was last agreed, or null if it never was. An empty list means the
  * plan is as agreed; anything else marks it "changed since agreed".
  */
-export function changesSinceAgreed(doc: Y.Doc, today: string, readNarrative?: NarrativeReader): PlanChange[] | null {
+export function changesSinceAgreed(doc: Y.Doc, today: string): PlanChange[] | null {
   const agreement = readAgreement(doc)
   if (!agreement) return null
   const then = docAtVersion(doc, agreement.versionId)
   if (!then) return null
   try {
-    return diffPlans(readPlan(then, today), readPlan(doc, today), readNarrative?.(then), readNarrative?.(doc))
+    return diffPlans(readPlan(then, today), readPlan(doc, today), readNarrative(then), readNarrative(doc))
   } finally {
     then.destroy()
   }
@@ -246,13 +244,13 @@ export const NOW = 'now'
  * What changed from one version to another (either may be NOW), or null if one of them cannot be
  * rebuilt. Comparing a later version with an earlier one lists the changes backwards.
  */
-export function diffVersions(doc: Y.Doc, fromId: string, toId: string, today: string, readNarrative?: NarrativeReader): PlanChange[] | null {
+export function diffVersions(doc: Y.Doc, fromId: string, toId: string, today: string): PlanChange[] | null {
   const open = (versionId: string) => (versionId === NOW ? doc : docAtVersion(doc, versionId))
   const from = open(fromId)
   const to = open(toId)
   try {
     if (!from || !to) return null
-    return diffPlans(readPlan(from, today), readPlan(to, today), readNarrative?.(from), readNarrative?.(to))
+    return diffPlans(readPlan(from, today), readPlan(to, today), readNarrative(from), readNarrative(to))
   } finally {
     if (from && from !== doc) from.destroy()
     if (to && to !== doc) to.destroy()

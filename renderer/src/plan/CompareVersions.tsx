@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import { diffVersions, NOW, type PlanChange, type Version } from '../../../shared/plan/versions'
 import { formatDateTime } from '../format'
-import { readNarrative } from './usePlan'
 
 const COLUMNS = ['Section', 'What', 'Change', 'Was', 'Now']
 
@@ -53,7 +52,7 @@ export function CompareVersions({ doc, versions, today, version }: { doc: Y.Doc;
   // "The plan now" moves on as people edit; a comparison with it follows.
   const live = pair !== null && (pair.from === NOW || pair.to === NOW) ? version : 0
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const changes = useMemo(() => (pair ? diffVersions(doc, pair.from, pair.to, today, readNarrative) : undefined), [doc, pair, today, live])
+  const changes = useMemo(() => (pair ? diffVersions(doc, pair.from, pair.to, today) : undefined), [doc, pair, today, live])
   useEffect(() => {
     if (pair) document.getElementById('comparison-heading')?.focus()
   }, [pair])

@@ -1,7 +1,5 @@
 import type * as Y from 'yjs'
-import { linkNeedToGoal, unlinkNeedFromGoal } from '../../../shared/plan/entries'
-import { IMPORTANCE_WORDS } from '../../../shared/plan/fields'
-import type { Goal, Need, PlanView } from '../../../shared/plan/read'
+import { IMPORTANCE_WORDS, linkNeedToGoal, unlinkNeedFromGoal, type Goal, type Need, type PlanView } from '../../../shared/plan'
 import { shortText } from '../format'
 import { ActionList } from './ActionList'
 import { ChooseThenAct } from './ChooseThenAct'

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import type * as Y from 'yjs'
-import { moveEntryAfter } from '../../../shared/plan/entries'
-import type { Action, Goal } from '../../../shared/plan/read'
+import { moveEntryAfter, type Action, type Goal } from '../../../shared/plan'
 import { shortText } from '../format'
 import { ChooseThenAct } from './ChooseThenAct'
 import { focusWhenPresent, useReturnFocus } from './useReturnFocus'

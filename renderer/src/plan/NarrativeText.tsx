@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { readPerson } from '../../../shared/plan/entries'
 import { authorshipLine, readNarrativeAuthorship } from '../../../shared/plan/narrativeAuthorship'
-import { richTextBlocks } from '../richtext/richTextPlain'
+import { richTextBlocks } from '../../../shared/plan/narrativeText'
 
 interface Props {
   doc: Y.Doc

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type * as Y from 'yjs'
 import { localDay } from '../../../shared/plan/dates'
-import { addEntryFromForm, newEntryDefaults } from '../../../shared/plan/forms'
+import { addEntryFromForm, newEntryDefaults } from '../../../shared/plan'
 import { EntryForm, type OwnerOption } from './EntryForm'
 import { ENTRY_FIELDS } from './entryFields'
 import { useFarDueDateConfirmation } from './useFarDueDateConfirmation'

@@ -18,9 +18,7 @@ import {
 } from '@dnd-kit/core'
 import { useSortable } from '@dnd-kit/sortable'
 import type * as Y from 'yjs'
-import { linkNeedToGoal, moveEntryAfter } from '../../../shared/plan/entries'
-import type { EntryList } from '../../../shared/plan/fields'
-import { canMoveToAnotherGroup } from '../../../shared/plan/moves'
+import { canMoveToAnotherGroup, linkNeedToGoal, moveEntryAfter, type EntryList } from '../../../shared/plan'
 import { cardName, describePlace, keyboardMove, moveAcross, moveWithin, sectionOf, type CardPlaces, type DragWords } from '../cardPlaces'
 
 /**

@@ -3,7 +3,7 @@ import { formatDay } from '../../../shared/plan/dates'
 import { CONTINGENCY_FIELDS } from '../../../shared/plan/narrative'
 import { planOverview, type OverviewAction, type OverviewGoal } from '../../../shared/plan/overview'
 import { shortText } from '../format'
-import { richTextBlocks } from '../richtext/richTextPlain'
+import { richTextBlocks } from '../../../shared/plan/narrativeText'
 import { useDocVersion } from '../useBoardSession'
 import { usePlan } from './usePlan'
 

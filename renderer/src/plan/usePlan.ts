@@ -1,14 +1,8 @@
 import { useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import { localDay } from '../../../shared/plan/dates'
-import { NARRATIVE_FIELDS } from '../../../shared/plan/narrative'
 import { readPlan, type PlanView } from '../../../shared/plan/read'
-import { changesSinceAgreed, readAgreement, type Agreement, type NarrativeReader, type PlanChange } from '../../../shared/plan/versions'
-import { richTextPlain } from '../richtext/richTextPlain'
-
-/** Reads every narrative field's plain text, for the history diff. */
-export const readNarrative: NarrativeReader = (doc) =>
-  Object.fromEntries(NARRATIVE_FIELDS.map((field) => [field.key, { title: field.title, text: richTextPlain(doc, field.key) }]))
+import { changesSinceAgreed, readAgreement, type Agreement, type PlanChange } from '../../../shared/plan/versions'
 
 /** The plan as plain data, read again whenever the document changes (`version`). */
 export function usePlan(doc: Y.Doc, version: number): { plan: PlanView; agreement: Agreement | null; today: string } {
@@ -26,14 +20,14 @@ export function usePlan(doc: Y.Doc, version: number): { plan: PlanView; agreemen
  * only when the answer is different.
  */
 export function useChangesSinceAgreed(doc: Y.Doc, today: string): PlanChange[] | null {
-  const [changes, setChanges] = useState<PlanChange[] | null>(() => changesSinceAgreed(doc, today, readNarrative))
+  const [changes, setChanges] = useState<PlanChange[] | null>(() => changesSinceAgreed(doc, today))
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
     let last = JSON.stringify(changes)
     const recheck = () => {
       clearTimeout(timer)
       timer = setTimeout(() => {
-        const next = changesSinceAgreed(doc, today, readNarrative)
+        const next = changesSinceAgreed(doc, today)
         const text = JSON.stringify(next)
         if (text !== last) {
           last = text

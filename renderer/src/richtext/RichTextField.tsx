@@ -2,7 +2,7 @@
  * One collaborative rich-text field of a plan: a Lexical editor bound to the plan's own Y.Doc.
  *
  * Where the text lives: the top-level Y.XmlText `richText:<fieldKey>` of the plan's Y.Doc (see
- * richTextPlain.ts for the layout, why it is top-level, and `richTextPlain(doc, fieldKey)` to read
+ * shared/plan/narrativeText.ts for the layout, why it is top-level, and `richTextPlain(doc, fieldKey)` to read
  * it without React or Lexical). So a field goes UI → Y.Doc → hub → SQLite like everything else,
  * over the plan's one WebsocketProvider; any number of fields can share that doc, each on its own
  * root, without touching each other. At most one field per key may be mounted in a window.
@@ -32,7 +32,7 @@ import { keepCaretLabelsInside } from './caretLabels'
 import { peopleInField } from './fieldAwareness'
 import { bindField } from './fieldBinding'
 import { FormattingToolbar } from './FormattingToolbar'
-import { richTextRootName } from './richTextPlain'
+import { richTextRootName } from '../../../shared/plan/narrativeText'
 import { SizeLimitPlugin } from './SizeLimitPlugin'
 import './richText.css'
 

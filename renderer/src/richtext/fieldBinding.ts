@@ -27,11 +27,11 @@ import {
 } from '@lexical/yjs'
 import type { PresenceUser } from '../../../shared/presence'
 import { fieldProvider, type AwarenessSource } from './fieldAwareness'
-import { richTextRootName } from './richTextPlain'
+import { richTextRootName } from '../../../shared/plan/narrativeText'
 
 /**
  * Binds one Lexical editor to one field of the plan's Y.Doc (the `richText:<fieldKey>` XmlText,
- * see richTextPlain.ts), using @lexical/yjs 0.52.0's V1 binding. No React, so tests run it
+ * see shared/plan/narrativeText.ts), using @lexical/yjs 0.52.0's V1 binding. No React, so tests run it
  * headless with the very code the app runs.
  *
  * Why not @lexical/react's CollaborationPlugin, which has `rootName` for exactly this: it is

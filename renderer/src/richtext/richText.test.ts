@@ -5,7 +5,7 @@ import { $createParagraphNode, $createTextNode, $getRoot, createEditor, UNDO_COM
 import { $createListItemNode, $createListNode, ListItemNode, ListNode } from '@lexical/list'
 import { bindField } from './fieldBinding'
 import { CURSOR_FIELD, fieldProvider, peopleInField } from './fieldAwareness'
-import { richTextBlocks, richTextFieldKeys, richTextPlain, richTextRootName } from './richTextPlain'
+import { richTextBlocks, richTextFieldKeys, richTextPlain, richTextRootName } from '../../../shared/plan/narrativeText'
 
 // Real Y.Docs and real Lexical editors (headless: no DOM), bound by the same code the app uses.
 
@@ -45,7 +45,7 @@ function write(editor: LexicalEditor, ...paragraphs: string[]): void {
   }, { discrete: true })
 }
 
-describe('richTextPlain', () => {
+describe('the shared reader (shared/plan/narrativeText.ts) reads what the binding writes', () => {
   it('reads paragraphs, formatting and lists as the binding stores them, one field per root', () => {
     const win = window_(new Y.Doc())
     const a = bind(win, 'importantToMe')
@@ -70,13 +70,6 @@ describe('richTextPlain', () => {
     expect(richTextPlain(win.doc, 'triggerFactors')).toBe('Loud noises')
     expect(richTextFieldKeys(win.doc).sort()).toEqual(['importantToMe', 'triggerFactors'])
     expect(win.doc.get(richTextRootName('triggerFactors'), Y.XmlText).toDelta()).toHaveLength(1)
-  })
-
-  it('gives "" for a field never written, without adding it to the doc', () => {
-    const doc = new Y.Doc()
-    expect(richTextPlain(doc, 'pleaseDo')).toBe('')
-    expect(doc.share.has(richTextRootName('pleaseDo'))).toBe(false)
-    expect(() => richTextRootName('no spaces')).toThrow()
   })
 })
 

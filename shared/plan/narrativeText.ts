@@ -1,9 +1,11 @@
 import * as Y from 'yjs'
+import { PLAN_LAYOUT } from './layout'
+import { NARRATIVE_FIELDS } from './narrative'
 
 /**
  * Where a plan's rich-text fields live in its Y.Doc, and how to read them without Lexical.
- * Imports only yjs (no React, no Lexical), so exports, diffs and shared/ code can use it; it can
- * move to shared/ unchanged.
+ * Imports only yjs (no React, no Lexical), so exports, the history diff and the screens all read
+ * the same way. The editor's binding (renderer/src/richtext/fieldBinding.ts) writes this layout.
  *
  * Layout: each field is its own TOP-LEVEL Y.XmlText named `richText:<fieldKey>`, for example
  * `doc.get('richText:triggerFactors', Y.XmlText)`. It is the root of @lexical/yjs's (V1) binding,
@@ -25,7 +27,7 @@ import * as Y from 'yjs'
  * A nested list sits inside a list item as another embedded 'list' XmlText.
  */
 
-const PREFIX = 'richText:'
+const PREFIX = PLAN_LAYOUT.richTextPrefix
 const FIELD_KEY = /^[A-Za-z0-9_-]{1,64}$/
 
 export function isRichTextFieldKey(fieldKey: string): boolean {
@@ -112,4 +114,12 @@ function readBlock(element: Y.XmlText, depth: number, listType: string | null, o
   }
   // An empty paragraph is still a (blank) line; an item holding only a nested list is not.
   if (text !== '' || !emitted) flush()
+}
+
+/** Every narrative field's title and plain text, by key: what the history diff compares. */
+export type Narrative = Record<string, { title: string; text: string }>
+
+/** Reads every narrative field (About me and the contingency plan) as plain text. */
+export function readNarrative(doc: Y.Doc): Narrative {
+  return Object.fromEntries(NARRATIVE_FIELDS.map((field) => [field.key, { title: field.title, text: richTextPlain(doc, field.key) }]))
 }
