@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { LOCAL_ORIGIN } from '../board'
 import { MAX_NAME_LENGTH } from '../presence'
+import type { SharedType } from '../boardLayout'
 import { PLAN_LAYOUT } from './layout'
 
 /**
@@ -24,9 +25,10 @@ import { PLAN_LAYOUT } from './layout'
  *   narrativeWording: Y.Map  fieldKey -> one of NARRATIVE_WORDINGS
  */
 
-
 /** The doc's top-level types this module keeps, for screens that re-read when they change. */
-export const NARRATIVE_AUTHORSHIP_TYPES = [WRITERS, WORDING] as const
+export function narrativeAuthorshipTypes(doc: Y.Doc): SharedType[] {
+  return [doc.getMap(PLAN_LAYOUT.narrativeWriters), doc.getMap(PLAN_LAYOUT.narrativeWording)]
+}
 
 /**
  * Recording a writer is bookkeeping, not an edit of the plan: it is marked with its own origin so

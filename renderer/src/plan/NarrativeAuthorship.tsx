@@ -15,7 +15,7 @@ interface Props {
 /**
  * Beside a narrative field: how it was written, a choice anyone can make or change (nothing is
  * chosen for them), and who has typed in it, which the app records as they type. The caller
- * re-renders on changes to the doc's authorship types (NARRATIVE_AUTHORSHIP_TYPES).
+ * re-renders on changes to the doc's authorship types (narrativeAuthorshipTypes).
  */
 export function NarrativeAuthorshipNote({ doc, fieldKey, fieldTitle, personName, writersId }: Props) {
   const id = useId()

@@ -3,7 +3,8 @@ import type * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
 import { readPerson } from '../../../shared/plan/entries'
 import type { NarrativeField } from '../../../shared/plan/narrative'
-import { NARRATIVE_AUTHORSHIP_TYPES, recordNarrativeWriter } from '../../../shared/plan/narrativeAuthorship'
+import { narrativeAuthorshipTypes, recordNarrativeWriter } from '../../../shared/plan/narrativeAuthorship'
+import { PLAN_LAYOUT } from '../../../shared/plan/layout'
 import type { PresenceUser } from '../../../shared/presence'
 import { RichTextField } from '../richtext/RichTextField'
 import { useDocVersion } from '../useBoardSession'
@@ -19,7 +20,7 @@ interface Props {
 }
 
 /** Re-read on changes to who wrote what, and to the person's name (for "Written with Joan"). */
-const AUTHORSHIP_AND_PERSON = [...NARRATIVE_AUTHORSHIP_TYPES, 'person']
+const authorshipAndPerson = (doc: Y.Doc) => [...narrativeAuthorshipTypes(doc), doc.getMap(PLAN_LAYOUT.person)]
 
 /**
  * A narrative part of the plan (About me, the contingency plan): one shared rich-text box per
@@ -27,7 +28,7 @@ const AUTHORSHIP_AND_PERSON = [...NARRATIVE_AUTHORSHIP_TYPES, 'person']
  */
 export function NarrativeSection({ title, hint, fields, doc, provider, user }: Props) {
   const headingId = useId()
-  useDocVersion(doc, AUTHORSHIP_AND_PERSON)
+  useDocVersion(doc, authorshipAndPerson)
   const person = readPerson(doc)
   const personName = person.preferredName || person.name
   return (
