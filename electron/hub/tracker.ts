@@ -1,4 +1,7 @@
 import * as Y from 'yjs'
+import { readBoardLabel } from '../../shared/board'
+import { META_MAP } from '../../shared/boardLayout'
+import { PLAN_LAYOUT } from '../../shared/plan/layout'
 import { trackerRowsForPlan, type TrackedAction, type TrackerFilter } from '../../shared/tracker'
 import { applyStoredUpdates } from './room'
 import type { DocumentStore } from './store'
@@ -14,8 +17,8 @@ export interface TrackedDocument {
 
 /** Whether a transaction changed what tracker rows are made of: a plan's entries or its title. */
 function touchesTracker(doc: Y.Doc, transaction: Y.Transaction): boolean {
-  if (!doc.share.has('meta') || doc.getMap('meta').get('kind') !== 'plan') return false
-  for (const name of ['entries', 'meta']) {
+  if (!doc.share.has(META_MAP) || readBoardLabel(doc).kind !== 'plan') return false
+  for (const name of [PLAN_LAYOUT.entries, META_MAP]) {
     const type = doc.share.get(name)
     if (type && (transaction.changed.has(type) || transaction.changedParentTypes.has(type))) return true
   }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { FIELD_WORDS, LIST_WORDS, PERSON_FIELD_WORDS } from './changeWords'
 import type { EntryList } from './fields'
+import { PLAN_LAYOUT } from './layout'
 
 /**
  * Who changed what and when. Yjs keeps no names or times on its edits, so each window records its
@@ -45,10 +46,8 @@ export const COALESCE_WINDOW_MS = 5 * 60 * 1000
 /** Writes to the log carry this origin: not a change of the plan, so neither undone nor logged again. */
 export const CHANGE_LOG_ORIGIN = Symbol('roundtable-change-log')
 
-const LOG = 'changeLog'
-
 export function changeLogArray(doc: Y.Doc): Y.Array<ChangeRecord> {
-  return doc.getArray(LOG)
+  return doc.getArray(PLAN_LAYOUT.changeLog)
 }
 
 function isRecord(value: unknown): value is ChangeRecord {

@@ -1,7 +1,9 @@
 import * as Y from 'yjs'
+import { META_MAP } from '../boardLayout'
 import type { LoggedChange } from './changeLog'
 import { valueWords } from './changeWords'
 import { ENTRY_LISTS, type EntryList } from './fields'
+import { PLAN_LAYOUT } from './layout'
 import { NARRATIVE_FIELDS, ABOUT_ME_FIELDS } from './narrative'
 
 /**
@@ -11,7 +13,7 @@ import { NARRATIVE_FIELDS, ABOUT_ME_FIELDS } from './narrative'
  */
 
 const IGNORED_ENTRY_FIELDS = new Set(['list', 'addedBy', 'createdAt', 'needs'])
-const RICH_TEXT = 'richText:'
+const RICH_TEXT = PLAN_LAYOUT.richTextPrefix
 const LABEL_LENGTH = 80
 
 function clip(text: string): string {
@@ -63,7 +65,7 @@ function textChanged(event: Y.YEvent<any>): boolean {
 export function summariseTransaction(doc: Y.Doc, transaction: Y.Transaction): LoggedChange[] {
   const rootNames = new Map<Y.AbstractType<any>, string>()
   doc.share.forEach((type, name) => rootNames.set(type, name))
-  const entries = doc.getMap<Y.Map<unknown>>('entries')
+  const entries = doc.getMap<Y.Map<unknown>>(PLAN_LAYOUT.entries)
   const changes: LoggedChange[] = []
   const entryName = (id: unknown, missing: string) => {
     const map = typeof id === 'string' ? entries.get(id) : undefined
@@ -79,22 +81,22 @@ export function summariseTransaction(doc: Y.Doc, transaction: Y.Transaction): Lo
     const root = rootNames.get(type)
     if (root === undefined || type._item !== null) return
     for (const event of events) {
-      if (root === 'person') {
+      if (root === PLAN_LAYOUT.person) {
         event.changes.keys.forEach(({ oldValue }, key) => {
           changes.push({ kind: 'person', field: key, before: words(key, oldValue), after: words(key, (type as unknown as Y.Map<unknown>).get(key)) })
         })
-      } else if (root === 'meta') {
+      } else if (root === META_MAP) {
         const title = event.changes.keys.get('title')
         if (title) changes.push({ kind: title.action === 'add' ? 'created' : 'renamed', before: String(title.oldValue ?? ''), after: String((type as unknown as Y.Map<unknown>).get('title') ?? '') })
-      } else if (root === 'entries') {
+      } else if (root === PLAN_LAYOUT.entries) {
         summariseEntryEvent(event, entries, words, changes)
-      } else if (root === 'versions') {
+      } else if (root === PLAN_LAYOUT.versions) {
         for (const op of event.changes.delta) {
           for (const inserted of Array.isArray(op.insert) ? op.insert : []) {
             if (typeof inserted?.name === 'string') changes.push({ kind: 'agreed', name: inserted.name })
           }
         }
-      } else if (root === 'narrativeWording') {
+      } else if (root === PLAN_LAYOUT.narrativeWording) {
         event.changes.keys.forEach((_change, key) => {
           const wording = (type as unknown as Y.Map<unknown>).get(key)
           changes.push({ kind: 'wording', fieldKey: key, title: narrativeTitle(key), after: typeof wording === 'string' ? wordingWords(wording) : '' })

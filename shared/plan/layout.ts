@@ -13,6 +13,7 @@ import { META_MAP, type SharedType } from '../boardLayout'
  *   versions          Y.Array  named versions (Yjs snapshots)                   versions.ts
  *   narrativeWriters  Y.Map    who has typed in each rich-text field            narrativeAuthorship.ts
  *   narrativeWording  Y.Map    how each rich-text field was written             narrativeAuthorship.ts
+ *   changeLog         Y.Array  who changed what and when, in words              changeLog.ts
  *   richText:<key>    Y.XmlText one per narrative field (About me, contingency) narrativeText.ts
  */
 export const PLAN_LAYOUT = {
@@ -22,6 +23,7 @@ export const PLAN_LAYOUT = {
   versions: 'versions',
   narrativeWriters: 'narrativeWriters',
   narrativeWording: 'narrativeWording',
+  changeLog: 'changeLog',
   richTextPrefix: 'richText:',
 } as const
 
