@@ -18,7 +18,6 @@ import {
 const HUB = 'http://127.0.0.1:51234'
 
 function makeContext(overrides: Partial<HandlerContext> = {}) {
-  const openExternal = vi.fn(async (_url: string) => {})
   const openPath = vi.fn(async (_path: string) => '')
   const onRefused = vi.fn()
   const context: HandlerContext = {
@@ -26,12 +25,11 @@ function makeContext(overrides: Partial<HandlerContext> = {}) {
     appName: 'Roundtable',
     appVersion: '0.1.0',
     dataDir: '/home/a/.config/Roundtable/data',
-    openExternal,
     openPath,
     onRefused,
     ...overrides,
   }
-  return { context, openExternal, openPath, onRefused }
+  return { context, openPath, onRefused }
 }
 
 const fromPage: InvokeEvent = { senderFrame: { url: `${HUB}/?token=abc`, parent: null } }
@@ -48,13 +46,11 @@ describe('the handler map', () => {
     expect(listChannels(createHandlers(context)).map(([channel]) => channel)).toEqual([
       'app:getInfo',
       'app:showDataFolder',
-      'shell:openExternal',
     ])
   })
 
   it('gives the renderer a type derived from it', () => {
     expectTypeOf<RoundtableBridge['app']['getInfo']>().toEqualTypeOf<() => Promise<{ name: string; version: string; dataDir: string }>>()
-    expectTypeOf<RoundtableBridge['shell']['openExternal']>().toEqualTypeOf<(url: string) => Promise<boolean>>()
     expectTypeOf<RoundtableBridge['app']['showDataFolder']>().toEqualTypeOf<() => Promise<void>>()
   })
 })
@@ -71,10 +67,10 @@ describe('sender checks (Electron security checklist #17)', () => {
     ['another port on the same host', { senderFrame: { url: 'http://127.0.0.1:51235/', parent: null } }],
     ['a file page', { senderFrame: { url: 'file:///tmp/x.html', parent: null } }],
   ])('refuses %s, without running the handler', async (_name, event) => {
-    const { context, openExternal, onRefused } = makeContext()
-    await expect(call(context, 'shell:openExternal', ['https://www.nhs.uk/'], event)).rejects.toBeInstanceOf(UntrustedSenderError)
-    expect(openExternal).not.toHaveBeenCalled()
-    expect(onRefused).toHaveBeenCalledWith('shell:openExternal', expect.any(String))
+    const { context, openPath, onRefused } = makeContext()
+    await expect(call(context, 'app:showDataFolder', [], event)).rejects.toBeInstanceOf(UntrustedSenderError)
+    expect(openPath).not.toHaveBeenCalled()
+    expect(onRefused).toHaveBeenCalledWith('app:showDataFolder', expect.any(String))
   })
 
   it('refuses a frame that throws when read (disposed mid-call)', async () => {
@@ -99,41 +95,12 @@ describe('argument validation', () => {
     await expect(call(context, 'app:getInfo', ['extra'])).rejects.toBeInstanceOf(InvalidArgumentsError)
   })
 
-  it.each([
-    ['no argument', []],
-    ['a number', [42]],
-    ['an object', [{ url: 'https://www.nhs.uk/' }]],
-    ['two arguments', ['https://www.nhs.uk/', 'https://example.org/']],
-    ['an empty string', ['']],
-    ['a huge string', [`https://www.nhs.uk/${'a'.repeat(5000)}`]],
-  ])('shell:openExternal rejects %s with a clear message', async (_name, args) => {
-    const { context, openExternal } = makeContext()
-    const failure = call(context, 'shell:openExternal', args)
+  it('app:showDataFolder takes nothing, and opens nothing when given anything', async () => {
+    const { context, openPath } = makeContext()
+    const failure = call(context, 'app:showDataFolder', ['/etc'])
     await expect(failure).rejects.toBeInstanceOf(InvalidArgumentsError)
-    await expect(failure).rejects.toThrow(/^shell:openExternal: invalid arguments\./)
-    expect(openExternal).not.toHaveBeenCalled()
-  })
-
-  it('shell:openExternal opens a safe link (normalised) and says so', async () => {
-    const { context, openExternal } = makeContext()
-    await expect(call(context, 'shell:openExternal', ['https://WWW.nhs.uk/conditions'])).resolves.toBe(true)
-    expect(openExternal).toHaveBeenCalledWith('https://www.nhs.uk/conditions')
-  })
-
-  it.each(['http://www.nhs.uk/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://a:b@www.nhs.uk/'])(
-    'shell:openExternal refuses %s without opening anything',
-    async (url) => {
-      const { context, openExternal } = makeContext()
-      await expect(call(context, 'shell:openExternal', [url])).resolves.toBe(false)
-      expect(openExternal).not.toHaveBeenCalled()
-    },
-  )
-
-  it('shell:openExternal applies the host allow-list when one is set', async () => {
-    const { context, openExternal } = makeContext({ externalLinks: { allowedHosts: ['nhs.uk'] } })
-    await expect(call(context, 'shell:openExternal', ['https://example.org/'])).resolves.toBe(false)
-    await expect(call(context, 'shell:openExternal', ['https://www.nhs.uk/'])).resolves.toBe(true)
-    expect(openExternal).toHaveBeenCalledTimes(1)
+    await expect(failure).rejects.toThrow(/^app:showDataFolder: invalid arguments\./)
+    expect(openPath).not.toHaveBeenCalled()
   })
 
   it('app:showDataFolder opens the data folder, and reports a failure', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isTrustedSender, vetExternalUrl, type ExternalUrlOptions } from './url-policy'
+import { isTrustedSender } from './url-policy'
 
 /**
  * The single source of truth for IPC (the pattern of AFFiNE's main/handlers.ts). Each handler is
@@ -22,10 +22,6 @@ export interface HandlerContext {
   appVersion: string
   /** Folder holding roundtable.db. */
   dataDir: string
-  /** Which hosts links may open on (undefined: any https host). */
-  externalLinks?: ExternalUrlOptions
-  /** shell.openExternal. Receives only URLs that passed vetExternalUrl. */
-  openExternal(url: string): Promise<void>
   /** shell.openPath: resolves to '' on success or an error message. */
   openPath(path: string): Promise<string>
   /** Told about each refused call (untrusted sender), for the log. */
@@ -70,18 +66,6 @@ export function createHandlers(context: HandlerContext) {
       showDataFolder: handler(z.tuple([]), async (): Promise<void> => {
         const problem = await context.openPath(context.dataDir)
         if (problem) throw new Error(`Could not open the data folder ${context.dataDir}: ${problem}`)
-      }),
-    },
-    shell: {
-      /**
-       * Opens a link in the system browser if it is safe (https, no credentials, allowed host).
-       * Resolves true when opened, false when refused, so the page can say so.
-       */
-      openExternal: handler(z.tuple([z.string().min(1).max(4096)]), async (url): Promise<boolean> => {
-        const safe = vetExternalUrl(url, context.externalLinks)
-        if (safe === null) return false
-        await context.openExternal(safe)
-        return true
       }),
     },
   } satisfies HandlerMap

@@ -165,12 +165,12 @@ describe('main process start-up', () => {
       webSecurity: true,
       webviewTag: false,
       preload: join(temp, 'preload', 'index.cjs'),
-      additionalArguments: ['--roundtable-bridge=app:getInfo,app:showDataFolder,shell:openExternal'],
+      additionalArguments: ['--roundtable-bridge=app:getInfo,app:showDataFolder'],
     })
   })
 
   it('registers every handler, each checking its sender', async () => {
-    expect([...fake.handlers.keys()]).toEqual(['app:getInfo', 'app:showDataFolder', 'shell:openExternal'])
+    expect([...fake.handlers.keys()]).toEqual(['app:getInfo', 'app:showDataFolder'])
     const getInfo = fake.handlers.get('app:getInfo') as (...args: unknown[]) => Promise<unknown>
     await expect(getInfo({ senderFrame: { url: url.href, parent: null } })).resolves.toEqual({
       name: 'Roundtable',

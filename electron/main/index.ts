@@ -127,7 +127,6 @@ async function start(): Promise<void> {
     appName: 'Roundtable',
     appVersion: app.getVersion(),
     dataDir,
-    openExternal: (url) => shell.openExternal(url),
     openPath: (path) => shell.openPath(path),
     onRefused: (channel, reason) => log(`ipc: refused ${channel}: ${reason}`),
   }

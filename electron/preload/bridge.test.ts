@@ -3,8 +3,8 @@ import { bridgeSwitch, buildBridge, channelsFromArgv } from './bridge'
 
 describe('the preload bridge', () => {
   it('reads the channel list main passes in argv', () => {
-    const argv = ['/usr/bin/electron', '--type=renderer', bridgeSwitch(['app:getInfo', 'shell:openExternal'])]
-    expect(channelsFromArgv(argv)).toEqual(['app:getInfo', 'shell:openExternal'])
+    const argv = ['/usr/bin/electron', '--type=renderer', bridgeSwitch(['app:getInfo', 'app:showDataFolder'])]
+    expect(channelsFromArgv(argv)).toEqual(['app:getInfo', 'app:showDataFolder'])
     expect(channelsFromArgv(['/usr/bin/electron'])).toEqual([])
   })
 
@@ -15,9 +15,9 @@ describe('the preload bridge', () => {
 
   it('builds namespaced functions that forward to invoke unchanged', async () => {
     const invoke = vi.fn(async (...call: unknown[]) => call)
-    const bridge = buildBridge(['app:getInfo', 'shell:openExternal'], invoke)
-    expect(Object.keys(bridge)).toEqual(['app', 'shell'])
-    await expect(bridge.shell.openExternal('https://www.nhs.uk/', 2)).resolves.toEqual(['shell:openExternal', 'https://www.nhs.uk/', 2])
+    const bridge = buildBridge(['app:getInfo', 'files:open'], invoke)
+    expect(Object.keys(bridge)).toEqual(['app', 'files'])
+    await expect(bridge.files.open('/tmp/x', 2)).resolves.toEqual(['files:open', '/tmp/x', 2])
     await bridge.app.getInfo()
     expect(invoke).toHaveBeenLastCalledWith('app:getInfo')
   })

@@ -7,7 +7,7 @@
  * `webPreferences.additionalArguments`, which a sandboxed preload can read from process.argv.
  */
 
-/** The switch main passes: `--roundtable-bridge=app:getInfo,shell:openExternal,…`. */
+/** The switch main passes: `--roundtable-bridge=app:getInfo,app:showDataFolder,…`. */
 export const BRIDGE_SWITCH = '--roundtable-bridge='
 
 const CHANNEL = /^([a-z][A-Za-z0-9]*):([a-z][A-Za-z0-9]*)$/

@@ -4,6 +4,7 @@ import { validateTitle } from '../../shared/board'
 import { boardKindInfo } from '../../shared/boardKinds'
 import { newDocId } from '../../shared/docId'
 import { TEMPLATES } from '../../shared/plan/templates'
+import { DataFolder } from './DataFolder'
 import { ErrorMessage } from './ErrorMessage'
 import { formatDateTime } from './format'
 import { fetchDocuments, type HubAddress } from './hub'
@@ -81,6 +82,7 @@ export function Home({ hub }: { hub: HubAddress }) {
           ))}
         </ul>
       ) : null}
+      <DataFolder />
     </>
   )
 }

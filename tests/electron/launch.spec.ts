@@ -90,12 +90,14 @@ test.describe('desktop app', () => {
     expect(info.name).toBe('Roundtable')
     expect(info.dataDir.startsWith(userData)).toBe(true)
 
-    // main validates: an http link is refused, not opened.
-    const opened = await page.evaluate(() => {
-      const bridge = (globalThis as unknown as { roundtable: RoundtableBridge }).roundtable
-      return bridge.shell.openExternal('http://example.com/')
-    })
-    expect(opened).toBe(false)
+    // The home screen uses the bridge to say where the plans are kept (after the first-run name prompt).
+    const namePrompt = page.getByLabel('Your name')
+    if (await namePrompt.isVisible()) {
+      await namePrompt.fill('Launch test')
+      await page.getByRole('button', { name: 'Continue' }).click()
+    }
+    await expect(page.getByText(info.dataDir)).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Show the data folder' })).toBeVisible()
   })
 
   test('context isolation and the sandbox hold', async () => {
@@ -122,7 +124,7 @@ test.describe('desktop app', () => {
       const bridge = (globalThis as unknown as { roundtable: Record<string, Record<string, unknown>> }).roundtable
       return Object.fromEntries(Object.keys(bridge).sort().map((ns) => [ns, Object.keys(bridge[ns]).sort()]))
     })
-    expect(surface).toEqual({ app: ['getInfo', 'showDataFolder'], shell: ['openExternal'] })
+    expect(surface).toEqual({ app: ['getInfo', 'showDataFolder'] })
   })
 
   test('navigation away from the hub is blocked', async () => {
