@@ -19,14 +19,11 @@ import {
   setMeetingRole,
 } from './meeting'
 import { readMeeting, timeAccount } from './read'
+import { idOf } from '../testing/checked'
 
 const MINUTE = 60_000
 const start = Date.UTC(2026, 11, 3, 9, 30)
 
-function idOf(result: { ok: boolean; value?: unknown; errors?: unknown }): string {
-  if (!result.ok || typeof result.value !== 'string') throw new Error(`expected ok, got ${JSON.stringify(result)}`)
-  return result.value
-}
 
 function sync(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)))

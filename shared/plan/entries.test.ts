@@ -2,15 +2,12 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addActionWithNewOwner, addEntry, deleteEntry, entriesMap, moveEntryAfter, linkNeedToGoal, moveActionToGoal, moveEntry, readPerson, setPersonField, unlinkNeedFromGoal, updateEntry } from './entries'
 import { readPlan } from './read'
+import { idOf } from '../testing/checked'
 
 const now = new Date('2026-11-23T10:00:00Z')
 const today = '2026-11-23'
 const author = { by: 'Sam, nurse', now }
 
-function idOf(result: { ok: boolean; value?: string }): string {
-  if (!result.ok || !result.value) throw new Error(`expected ok, got ${JSON.stringify(result)}`)
-  return result.value
-}
 
 /** A plan with a nurse on the care team and one goal. */
 function startPlan() {

@@ -5,15 +5,12 @@ import { addEntry } from './entries'
 import { ENTRY_LISTS, ENTRY_SCHEMAS } from './fields'
 import { addEntryFromForm, changedFields, entryChangesFromForm, entryInputFromForm, NEW_OWNER, newEntryDefaults, newOwnerFromForm, updateEntryFromForm } from './forms'
 import { readPlan } from './read'
+import { idOf } from '../testing/checked'
 
 const now = new Date('2026-11-23T10:00:00Z')
 const today = '2026-11-23'
 const author = { by: 'Sam, nurse', now }
 
-function idOf(result: { ok: boolean; value?: string }): string {
-  if (!result.ok || !result.value) throw new Error(`expected ok, got ${JSON.stringify(result)}`)
-  return result.value
-}
 
 describe('form values to typed input', () => {
   it('keeps only the list’s own fields, each of the kind its schema takes', () => {

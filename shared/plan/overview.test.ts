@@ -4,14 +4,11 @@ import { addEntry, setPersonField, updateEntry } from './entries'
 import { planOverview } from './overview'
 import { readPlan } from './read'
 import { markAgreed, readAgreement } from './versions'
+import { idOf } from '../testing/checked'
 
 const author = { by: 'Sam, nurse', now: new Date('2026-11-23T10:00:00Z') }
 const written = '2026-11-23'
 
-function idOf(result: { ok: boolean; value?: string }): string {
-  if (!result.ok || !result.value) throw new Error(`expected ok, got ${JSON.stringify(result)}`)
-  return result.value
-}
 
 /** Mrs Reed's plan: two goals of hers, one of the team's, actions due on different days. */
 function reedPlan() {

@@ -5,15 +5,12 @@ import { addEntry, updateEntry } from './entries'
 import { check, ENTRY_SCHEMAS, VOICES } from './fields'
 import { readPlan } from './read'
 import { asksStillTheirWords, asStillTheirWords, editAsksStillTheirWords, STILL_THEIR_WORDS_MESSAGE, voiceAfterEdit, wordsFieldOf } from './voice'
+import { idOf } from '../testing/checked'
 
 const now = new Date('2026-11-23T10:00:00Z')
 const today = '2026-11-23'
 const author = { by: 'Sam, nurse', now }
 
-function idOf(result: { ok: boolean; value?: string }): string {
-  if (!result.ok || !result.value) throw new Error(`expected ok, got ${JSON.stringify(result)}`)
-  return result.value
-}
 
 describe('a new entry', () => {
   it('is refused until someone says whose words it is: an unanswered choice is not the person’s words', () => {

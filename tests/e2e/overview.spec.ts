@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import { addEntry, setPersonField } from '../../shared/plan/entries'
 import { addGoal, daysFromNow, expect, openAs, test } from './fixtures'
 import { seedPlan } from './seed'
+import { idOf } from '../../shared/testing/checked'
 
 /**
  * The plan at a glance: on a laptop at 1920×1080 shown at 150 % (a 1280×720 page) the plan's heart
@@ -14,10 +15,6 @@ import { seedPlan } from './seed'
 
 const author = { by: 'Sam Patel', now: new Date() }
 
-function idOf(result: { ok: boolean; value?: string }): string {
-  if (!result.ok || !result.value) throw new Error(`seeding failed: ${JSON.stringify(result)}`)
-  return result.value
-}
 
 function buildLongPlan(doc: Y.Doc): void {
   setPersonField(doc, 'name', 'Margaret Reed')

@@ -3,6 +3,7 @@ import type * as Y from 'yjs'
 import { addEntry, setPersonField } from '../../shared/plan/entries'
 import { daysFromNow, expect, openAs, test } from './fixtures'
 import { seedPlan } from './seed'
+import { idOf } from '../../shared/testing/checked'
 
 /**
  * The action tracker as a coordinator uses it on a Monday morning: every action on every plan,
@@ -11,10 +12,6 @@ import { seedPlan } from './seed'
 
 const author = { by: 'Sam Patel', now: new Date() }
 
-function idOf(result: { ok: boolean; value?: string }): string {
-  if (!result.ok || !result.value) throw new Error(`seeding failed: ${JSON.stringify(result)}`)
-  return result.value
-}
 
 function planWith(name: string, actions: { what: string; agency: string; dueIn: number; addedDaysAgo?: number }[]) {
   return (doc: Y.Doc) => {

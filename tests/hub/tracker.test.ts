@@ -7,6 +7,7 @@ import { ACTION_STATUSES } from '../../shared/plan/fields'
 import { trackerRowsForPlan, type TrackedAction, type TrackerRow } from '../../shared/tracker'
 import { DocumentStore } from '../../electron/hub/store'
 import { connectClient, makeDataDir, rawGet, removeDataDir, startTestHub, synced, TEST_DATA_KEY, TEST_TOKEN, waitUntilStored, type TestClient, type TestHub } from './helpers'
+import { idOf } from '../../shared/testing/checked'
 
 /**
  * The action tracker's read model: a table the hub derives from the plans' Y.Docs. What the API
@@ -17,10 +18,6 @@ import { connectClient, makeDataDir, rawGet, removeDataDir, startTestHub, synced
 const author = { by: 'Dee, coordinator', now: new Date('2026-11-23T10:00:00Z') }
 const today = '2026-11-23'
 
-function idOf(result: { ok: boolean; value?: unknown }): string {
-  if (!result.ok || typeof result.value !== 'string') throw new Error(`expected ok, got ${JSON.stringify(result)}`)
-  return result.value
-}
 
 /** A plan with a nurse, a daughter, two goals, and actions as given. */
 function startPlan(doc: Y.Doc, title: string) {
