@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { MEETING_LAYOUT } from './meeting/layout'
 import { initialiseBoard, readBoardLabel, readMeta } from './board'
 import { BOARD_KIND_NAMES, boardKindInfo, boardStructure, isBoardKind } from './boardKinds'
 import { PLAN_LAYOUT } from './plan/layout'
@@ -7,17 +8,20 @@ import { PLAN_LAYOUT } from './plan/layout'
 const now = new Date('2026-11-22T10:00:00Z')
 
 describe('the kinds of board', () => {
-  it('knows a plan, by name only (not anything an object happens to have)', () => {
-    expect(BOARD_KIND_NAMES).toEqual(['plan'])
+  it('knows a plan and a meeting, by name only (not anything an object happens to have)', () => {
+    expect(BOARD_KIND_NAMES).toEqual(['plan', 'meeting'])
     expect(isBoardKind('plan')).toBe(true)
+    expect(isBoardKind('meeting')).toBe(true)
     for (const other of ['', 'Plan', 'sketch', 'toString', '__proto__', 7, null]) expect(isBoardKind(other)).toBe(false)
     expect(boardKindInfo('plan')).toMatchObject({ noun: 'plan', label: 'Plan' })
+    expect(boardKindInfo('meeting')).toMatchObject({ noun: 'meeting', label: 'Meeting' })
   })
 
   it('a board’s structure is its meta and its kind’s maps and arrays, without its rich text', () => {
     const doc = new Y.Doc()
     const names = boardStructure(doc).map((type) => [...doc.share].find(([, shared]) => shared === type)?.[0])
-    expect(names).toEqual(['meta', PLAN_LAYOUT.person, PLAN_LAYOUT.entries, PLAN_LAYOUT.agreement, PLAN_LAYOUT.versions])
+    // Every kind's: before a board's meta arrives its kind is not known yet.
+    expect(names).toEqual(['meta', PLAN_LAYOUT.person, PLAN_LAYOUT.entries, PLAN_LAYOUT.agreement, PLAN_LAYOUT.versions, MEETING_LAYOUT.meeting, MEETING_LAYOUT.attendees, MEETING_LAYOUT.agenda])
   })
 })
 

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import type { SharedType } from './boardLayout'
+import { meetingStructure } from './meeting/layout'
 import { planStructure } from './plan/layout'
 
 /**
@@ -22,6 +23,8 @@ export interface BoardKindInfo {
 
 export const BOARD_KINDS = {
   plan: { noun: 'plan', label: 'Plan', structure: planStructure },
+  // An MDT huddle (shared/meeting/): the hub knows it (labels, meeting links); its screens come next.
+  meeting: { noun: 'meeting', label: 'Meeting', structure: meetingStructure },
 } as const satisfies Record<string, BoardKindInfo>
 
 export type BoardKind = keyof typeof BOARD_KINDS

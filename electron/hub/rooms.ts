@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { WebSocket } from 'ws'
 import type { Grant } from '../../shared/access'
+import { MEETING_LAYOUT } from '../../shared/meeting/layout'
 import { agendaPlanIds, meetingHasEnded } from '../../shared/meeting/read'
 import { CloseCode } from './protocol'
 import type { SendLimits } from './outbox'
@@ -85,9 +86,9 @@ export class RoomRegistry {
   /** A meeting's agenda decides what its link opens, and its end closes the link. */
   private followMeeting(room: Room): void {
     room.doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      const agenda = room.doc.share.get('agenda')
+      const agenda = room.doc.share.get(MEETING_LAYOUT.agenda)
       if (agenda && (transaction.changed.has(agenda) || transaction.changedParentTypes.has(agenda))) this.closeWhatTheAgendaNoLongerOpens(room.docId)
-      const meeting = room.doc.share.get('meeting')
+      const meeting = room.doc.share.get(MEETING_LAYOUT.meeting)
       if (meeting && transaction.changed.has(meeting) && meetingHasEnded(room.doc)) this.settings.onMeetingEnded?.(room.docId)
     })
   }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { initialiseBoard, readMeta } from '../../shared/board'
-import { boardStructure } from '../../shared/boardKinds'
+import { boardKindInfo, boardStructure } from '../../shared/boardKinds'
 import type { PresenceUser } from '../../shared/presence'
 import { ABOUT_ME_FIELDS, CONTINGENCY_FIELDS } from '../../shared/plan/narrative'
 import { HistoryView } from './plan/HistoryView'
@@ -127,6 +127,18 @@ function BoardPage({ session, docId, view, status, user }: PageProps) {
     )
   }
 
+  if (meta.kind !== 'plan') {
+    // The hub already knows meetings (their links and labels); their own screens come next.
+    return (
+      <>
+        <h1>{meta.title}</h1>
+        <p>This board is a {boardKindInfo(meta.kind).noun}. This version of Roundtable keeps it safe but cannot show it yet; nothing in it has been changed.</p>
+        <p>
+          <a href={HOME_HREF}>Go to the list of plans</a>
+        </p>
+      </>
+    )
+  }
   if (view === 'history') return <HistoryView doc={doc} title={meta.title} planHref={boardHref(docId)} />
   if (view === 'my-plan') return <MyPlan doc={doc} planHref={boardHref(docId)} />
   if (view === 'overview' || view === 'shared-screen') {

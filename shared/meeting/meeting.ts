@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { LOCAL_ORIGIN, positionBetween } from '../board'
+import { MEETING_LAYOUT } from './layout'
 import { check, type Checked } from '../plan/fields'
 import {
   agendaItemSchema,
@@ -28,10 +29,10 @@ import {
  * running against another.
  */
 
-const MEETING = 'meeting'
-const ATTENDEES = 'attendees'
-const AGENDA = 'agenda'
-const NOTES_PREFIX = 'notes:'
+const MEETING = MEETING_LAYOUT.meeting
+const ATTENDEES = MEETING_LAYOUT.attendees
+const AGENDA = MEETING_LAYOUT.agenda
+const NOTES_PREFIX = MEETING_LAYOUT.notesPrefix
 
 export interface Run {
   itemId: string

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { elapsedMs } from './clock'
+import { MEETING_LAYOUT } from './layout'
 import { ATTENDANCE, CASE_STATES, MEETING_STATES, type Attendance, type CaseState, type MeetingState } from './fields'
 import { agendaMap, attendeesMap, caseNotesText, meetingMap, orderedAgendaIds, orderedAttendeeIds, readRun } from './meeting'
 
@@ -107,7 +108,7 @@ export function readMeeting(doc: Y.Doc, now: number): MeetingView {
  */
 export function agendaPlanIds(doc: Y.Doc): Set<string> {
   const ids = new Set<string>()
-  if (!doc.share.has('agenda')) return ids
+  if (!doc.share.has(MEETING_LAYOUT.agenda)) return ids
   agendaMap(doc).forEach((item) => {
     const planId = item instanceof Y.Map ? item.get('planId') : undefined
     if (typeof planId === 'string') ids.add(planId)
@@ -117,7 +118,7 @@ export function agendaPlanIds(doc: Y.Doc): Set<string> {
 
 /** Whether the meeting has been marked ended (its link then stops working). */
 export function meetingHasEnded(doc: Y.Doc): boolean {
-  return doc.share.has('meeting') && meetingMap(doc).get('state') === 'ended'
+  return doc.share.has(MEETING_LAYOUT.meeting) && meetingMap(doc).get('state') === 'ended'
 }
 
 /** Minutes against budget for each case, and in all: what the minutes and the room's clock show. */

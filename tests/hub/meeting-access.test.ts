@@ -2,6 +2,7 @@ import { networkInterfaces } from 'node:os'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { initialiseBoard } from '../../shared/board'
 import { addAgendaItem, endMeeting, removeAgendaItem } from '../../shared/meeting/meeting'
 import { connectClient, makeDataDir, rawUpgrade, removeDataDir, startTestHub, synced, TEST_TOKEN, waitUntilStored, type TestClient, type TestHub } from './helpers'
 
@@ -19,13 +20,6 @@ const lanAddress = Object.values(networkInterfaces())
 const describeOnNetwork = lanAddress ? describe : describe.skip
 if (!lanAddress) console.warn('meeting-access tests skipped: this machine has no non-loopback IPv4 address to connect from')
 
-/** Writes a board's kind and title the way the app's own board setup does. */
-function startBoard(doc: Y.Doc, kind: 'meeting' | 'plan', title: string): void {
-  doc.transact(() => {
-    doc.getMap('meta').set('kind', kind)
-    doc.getMap('meta').set('title', title)
-  })
-}
 
 /** Opens a WebSocket and waits until it is open or refused; for open ones, `closed` says how it ended. */
 async function connectFrom(host: string, port: number, docId: string, token: string) {
@@ -65,7 +59,7 @@ describeOnNetwork('hub: meeting links and the network', () => {
     const client = connectClient(running.wsUrl, docId, TEST_TOKEN, new Y.Doc({ gc: false }))
     clients.push(client)
     await synced(client)
-    startBoard(client.doc, kind, title)
+    initialiseBoard(client.doc, { kind, title, now: new Date() })
     await waitUntilStored(running.hub.origin, docId, client.doc)
     return client
   }
