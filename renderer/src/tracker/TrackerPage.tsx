@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react'
 import type { TrackerAnswer } from '../../../shared/api'
+import { PARTIAL_DATE_MESSAGE } from '../../../shared/plan/dateRules'
 import { formatDay, localDay } from '../../../shared/plan/dates'
 import { ACTION_STATUSES, STATUS_WORDS, type ActionStatus } from '../../../shared/plan/fields'
 import type { TrackerFilter } from '../../../shared/tracker'
@@ -104,7 +105,7 @@ export function TrackerPage({ hub, userName }: { hub: HubAddress; userName: stri
           value={filter.dueBy ?? ''}
           error={dueByError}
           onChange={(value, partial) => {
-            setDueByError(partial ? 'Enter the whole date: day, month and a four-digit year.' : null)
+            setDueByError(partial ? PARTIAL_DATE_MESSAGE : null)
             if (!partial) setFilter((now) => ({ ...now, dueBy: value || undefined }))
           }}
         />
