@@ -14,7 +14,9 @@ import type { HubAddress } from './hub'
 import { forgetNewBoard, pendingBoard } from './newBoards'
 import { usePageTitle } from './pageTitle'
 import { boardHref, HOME_HREF, type BoardView } from './route'
-import { useBoardSession, useDocVersion, useParticipants, useUndoState, type BoardSession } from './useBoardSession'
+import { useBoardSession, useDocVersion, useUndoState, type BoardSession } from './useBoardSession'
+import { ConnectionBanner, Presence } from './BoardStatus'
+import { MeetingBoard } from './meeting/MeetingBoard'
 import type { ConnectionStatus } from '../../shared/connection'
 
 interface Props {
@@ -37,7 +39,7 @@ export function Board({ hub, docId, view, user }: Props) {
         // Edits in progress outlive a switch to History or My plan and back.
         <DraftsProvider key={session.doc.guid}>
           <EditingPresenceProvider awareness={session.provider.awareness}>
-            <BoardPage session={session} docId={docId} view={view} status={status} user={user} />
+            <BoardPage hub={hub} session={session} docId={docId} view={view} status={status} user={user} />
           </EditingPresenceProvider>
         </DraftsProvider>
       ) : (
@@ -53,9 +55,12 @@ const VIEW_NAMES: Record<BoardView, string> = {
   'my-plan': 'My plan',
   overview: 'At a glance',
   'shared-screen': 'At a glance, large type',
+  huddle: 'Huddle',
+  minutes: 'Minutes',
 }
 
 interface PageProps {
+  hub: HubAddress
   session: BoardSession
   docId: string
   view: BoardView
@@ -63,7 +68,7 @@ interface PageProps {
   user: PresenceUser
 }
 
-function BoardPage({ session, docId, view, status, user }: PageProps) {
+function BoardPage({ hub, session, docId, view, status, user }: PageProps) {
   const { doc, provider, undoManager } = session
   // Structure only: typing in a rich-text box must not re-render the whole plan on every key.
   const version = useDocVersion(doc, boardStructure)
@@ -127,18 +132,10 @@ function BoardPage({ session, docId, view, status, user }: PageProps) {
     )
   }
 
-  if (meta.kind !== 'plan') {
-    // The hub already knows meetings (their links and labels); their own screens come next.
-    return (
-      <>
-        <h1>{meta.title}</h1>
-        <p>This board is a {boardKindInfo(meta.kind).noun}. This version of Roundtable keeps it safe but cannot show it yet; nothing in it has been changed.</p>
-        <p>
-          <a href={HOME_HREF}>Go to the list of plans</a>
-        </p>
-      </>
-    )
+  if (meta.kind === 'meeting') {
+    return <MeetingBoard hub={hub} session={session} docId={docId} title={meta.title} view={view} status={status} user={user} version={version} />
   }
+  if (view === 'huddle' || view === 'minutes') return <NotThisKind title={meta.title} noun={boardKindInfo(meta.kind).noun} href={boardHref(docId)} />
   if (view === 'history') return <HistoryView doc={doc} title={meta.title} planHref={boardHref(docId)} />
   if (view === 'my-plan') return <MyPlan doc={doc} planHref={boardHref(docId)} />
   if (view === 'overview' || view === 'shared-screen') {
@@ -220,29 +217,15 @@ function BoardToolbar({ session, onMessage }: { session: BoardSession; onMessage
   )
 }
 
-function ConnectionBanner({ status }: { status: ConnectionStatus }) {
+/** A meeting's page asked of a plan (an old or mistyped link): say so, and offer the board itself. */
+function NotThisKind({ title, noun, href }: { title: string; noun: string; href: string }) {
   return (
-    <p className={`rt-connection rt-connection--${status.state}`} role="status" aria-live="polite">
-      <span className="rt-connection__dot" aria-hidden="true" />
-      {status.label}
-    </p>
-  )
-}
-
-function Presence({ provider }: { provider: BoardSession['provider'] }) {
-  const people = useParticipants(provider)
-  return (
-    <section className="rt-presence" aria-label="Here now">
-      <h2 className="rt-presence__heading">Here now ({people.length})</h2>
-      <ul className="rt-presence__list">
-        {people.map((person) => (
-          <li key={person.clientId} className="rt-presence__person">
-            <span className="rt-presence__dot" style={{ backgroundColor: person.colour }} aria-hidden="true" />
-            {person.name}
-            {person.isMe ? ' (you)' : ''}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <>
+      <h1>{title}</h1>
+      <p>This {noun} has no page at this address.</p>
+      <p>
+        <a href={href}>Open the {noun}</a>
+      </p>
+    </>
   )
 }

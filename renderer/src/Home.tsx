@@ -16,8 +16,9 @@ type ListState = { status: 'loading' } | { status: 'error'; message: string } | 
 
 export function Home({ hub }: { hub: HubAddress }) {
   const [list, setList] = useState<ListState>({ status: 'loading' })
-  const [creating, setCreating] = useState(false)
-  const newPlanButton = useReturnFocus<HTMLButtonElement>(creating)
+  const [creating, setCreating] = useState<'plan' | 'meeting' | null>(null)
+  const newPlanButton = useReturnFocus<HTMLButtonElement>(creating === 'plan')
+  const newMeetingButton = useReturnFocus<HTMLButtonElement>(creating === 'meeting')
 
   const load = useCallback(
     (signal?: AbortSignal) => {
@@ -48,14 +49,19 @@ export function Home({ hub }: { hub: HubAddress }) {
       <p>
         <a href={TRACKER_HREF}>Action tracker</a>: every action on every plan, overdue first.
       </p>
-      {creating ? (
-        <NewPlanForm onCancel={() => setCreating(false)} />
-      ) : (
-        <button type="button" ref={newPlanButton} className="nhsuk-button" onClick={() => setCreating(true)}>
-          New plan
-        </button>
-      )}
-      <h2>Your plans</h2>
+      {creating === 'plan' ? <NewPlanForm onCancel={() => setCreating(null)} /> : null}
+      {creating === 'meeting' ? <NewMeetingForm onCancel={() => setCreating(null)} /> : null}
+      {creating === null ? (
+        <div className="rt-actions">
+          <button type="button" ref={newPlanButton} className="nhsuk-button" onClick={() => setCreating('plan')}>
+            New plan
+          </button>
+          <button type="button" ref={newMeetingButton} className="nhsuk-button nhsuk-button--secondary" onClick={() => setCreating('meeting')}>
+            New meeting
+          </button>
+        </div>
+      ) : null}
+      <h2>Your plans and meetings</h2>
       {list.status === 'loading' ? <p role="status">Loading plans…</p> : null}
       {list.status === 'error' ? (
         <div className="rt-problem" role="alert">
@@ -66,7 +72,7 @@ export function Home({ hub }: { hub: HubAddress }) {
         </div>
       ) : null}
       {list.status === 'ready' && list.boards.length === 0 ? (
-        <p className="rt-empty">There are no plans here yet. Choose “New plan” to start one.</p>
+        <p className="rt-empty">There are no plans or meetings here yet. Choose “New plan” to start one.</p>
       ) : null}
       {list.status === 'ready' && list.boards.length > 0 ? (
         <ul className="rt-board-list">
@@ -141,6 +147,55 @@ function NewPlanForm({ onCancel }: { onCancel(): void }) {
       <div className="rt-actions">
         <button type="submit" className="nhsuk-button">
           Create plan
+        </button>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** A new MDT huddle: named here, then its date, people and agenda are set on its own page. */
+function NewMeetingForm({ onCancel }: { onCancel(): void }) {
+  const [title, setTitle] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const inputId = useId()
+
+  function submit(event: React.FormEvent): void {
+    event.preventDefault()
+    const problem = validateTitle(title)
+    setError(problem)
+    if (problem) return
+    const docId = newDocId()
+    rememberNewBoard(docId, { kind: 'meeting', title: title.trim(), template: 'blank' })
+    navigate(boardHref(docId))
+  }
+
+  return (
+    <form className="rt-panel" onSubmit={submit} noValidate aria-labelledby={`${inputId}-heading`}>
+      <h2 id={`${inputId}-heading`}>New meeting</h2>
+      <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+        <label className="nhsuk-label" htmlFor={inputId}>
+          Name of the meeting
+        </label>
+        <div className="nhsuk-hint" id={`${inputId}-hint`}>
+          For example “Thursday huddle, Dagenham East”. You add the date, the people and the agenda next.
+        </div>
+        <ErrorMessage id={`${inputId}-error`} message={error} />
+        <input
+          className={`nhsuk-input nhsuk-u-width-two-thirds${error ? ' nhsuk-input--error' : ''}`}
+          id={inputId}
+          autoFocus
+          autoComplete="off"
+          value={title}
+          aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ''}`}
+          onChange={(event) => setTitle(event.target.value)}
+        />
+      </div>
+      <div className="rt-actions">
+        <button type="submit" className="nhsuk-button">
+          Create meeting
         </button>
         <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
           Cancel

@@ -6,6 +6,7 @@ import './styles.scss'
 import './plan/plan.scss'
 import './plan/overview.scss'
 import './tracker/tracker.scss'
+import './meeting/meeting.scss'
 import './phone.css'
 import './print.scss'
 

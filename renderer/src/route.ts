@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import { parseRoute, type Route } from './routePaths'
 
-export { boardHref, HOME_HREF, parseRoute, TRACKER_HREF, type BoardView, type Route } from './routePaths'
+export { boardHref, HOME_HREF, JOIN_HREF, parseRoute, TRACKER_HREF, type BoardView, type Route } from './routePaths'
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange)

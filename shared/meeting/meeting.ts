@@ -18,7 +18,8 @@ import {
  * The only functions that change a huddle's Y.Doc.
  *
  *   meeting:   Y.Map  date, startTime, place, facilitatorId, scribeId, state,
- *                     run: { itemId, since } (the current case and when its clock started), endedAt
+ *                     run: { itemId, since } (the current case and when its clock started), endedAt,
+ *                     initialsOnly (the room-facing privacy switch, shared by every screen)
  *   attendees: Y.Map  attendeeId -> Y.Map { name, role, organisation, attendance, position }
  *   agenda:    Y.Map  itemId -> Y.Map { planId, label, budgetMinutes, position, spentMs, state, rolledFrom }
  *   notes:<itemId>    a top-level Y.Text per case, so two people typing notes at once both keep theirs
@@ -96,6 +97,15 @@ export function setMeetingDetails(doc: Y.Doc, input: unknown): Checked<MeetingDe
     for (const [field, value] of Object.entries(checked.value)) if (map.get(field) !== value) map.set(field, value)
   }, LOCAL_ORIGIN)
   return checked
+}
+
+/**
+ * The privacy switch for a screen that faces a room: every screen showing this meeting then names
+ * people by initials and hides NHS numbers, dates of birth and address-like details. It lives in
+ * the meeting, not one window, so a colleague's laptop on the projector obeys it too.
+ */
+export function setInitialsOnly(doc: Y.Doc, on: boolean): void {
+  doc.transact(() => meetingMap(doc).set('initialsOnly', on), LOCAL_ORIGIN)
 }
 
 export function addAttendee(doc: Y.Doc, input: AttendeeInput): Checked<string> {

@@ -42,6 +42,8 @@ export interface MeetingView {
   currentCaseId: string | null
   /** Epoch ms the current case's clock started, for a ticking display. */
   currentSince: number | null
+  /** Every screen of this meeting shows initials only (see setInitialsOnly). */
+  initialsOnly: boolean
 }
 
 function text(map: Y.Map<unknown>, key: string): string {
@@ -99,6 +101,7 @@ export function readMeeting(doc: Y.Doc, now: number): MeetingView {
     agenda,
     currentCaseId: currentOnAgenda ? run.itemId : null,
     currentSince: currentOnAgenda ? run.since : null,
+    initialsOnly: meeting.get('initialsOnly') === true,
   }
 }
 
