@@ -22,6 +22,7 @@ export type LoggedChange =
   | { kind: 'text'; fieldKey: string; title: string }
   | { kind: 'wording'; fieldKey: string; title: string; after: string }
   | { kind: 'agreed'; name: string }
+  | { kind: 'decision'; text: string; meeting: string }
   | { kind: 'created' | 'renamed'; before: string; after: string }
 
 export interface ChangeRecord {
@@ -179,6 +180,8 @@ export function describeChange(change: LoggedChange): string {
       return change.after ? `marked ${change.title} as ${quote(change.after)}` : `cleared how ${change.title} was written`
     case 'agreed':
       return `marked the plan as agreed (${change.name})`
+    case 'decision':
+      return `recorded a decision at ${change.meeting}: ${quote(change.text)}`
     case 'created':
       return `started the plan ${quote(change.after)}`
     case 'renamed':

@@ -96,6 +96,11 @@ export function summariseTransaction(doc: Y.Doc, transaction: Y.Transaction): Lo
             if (typeof inserted?.name === 'string') changes.push({ kind: 'agreed', name: inserted.name })
           }
         }
+      } else if (root === PLAN_LAYOUT.decisions) {
+        event.changes.keys.forEach(({ action }, key) => {
+          const decision = (type as unknown as Y.Map<unknown>).get(key) as { text?: unknown; meetingTitle?: unknown } | undefined
+          if (action === 'add' && decision) changes.push({ kind: 'decision', text: clip(String(decision.text ?? '')), meeting: String(decision.meetingTitle ?? 'a meeting') })
+        })
       } else if (root === PLAN_LAYOUT.narrativeWording) {
         event.changes.keys.forEach((_change, key) => {
           const wording = (type as unknown as Y.Map<unknown>).get(key)

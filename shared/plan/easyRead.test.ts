@@ -64,7 +64,7 @@ describe('easy-read actions', () => {
   it('keeps whatever was typed whole, on its own line, for any text', () => {
     const base: Action = {
       id: 'a1', goalId: 'g1', addedBy: '', createdAt: '', what: '', ownerId: 'o1', agency: '', dueDate: '2027-01-05', status: 'not-started',
-      reviewDate: '', outcome: '', voice: 'professional', ownerName: 'Ade', ownerRelationship: 'Daughter', overdue: false,
+      reviewDate: '', outcome: '', voice: 'professional', ownerName: 'Ade', ownerRelationship: 'Daughter', overdue: false, fromMeeting: null,
     }
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 80 }), (what) => {

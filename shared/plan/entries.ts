@@ -5,6 +5,7 @@ import { localDay } from './dates'
 import { PLAN_LAYOUT } from './layout'
 import { agencyForOwner, agencyProblem, type OwnerKind } from './owners'
 import { voiceAfterEdit, wordsFieldOf, type StillTheirWords } from './voice'
+import { meetingRefSchema, type MeetingRef } from './meetingRecords'
 import {
   check,
   checkNewAction,
@@ -24,7 +25,8 @@ import {
  *
  *   person:  Y.Map  name, preferredName, dateOfBirth, nhsNumber, gpPractice, communicationNeeds
  *   entries: Y.Map  entryId -> Y.Map { list, position, addedBy, createdAt, ...the list's fields }
- *            an action also has goalId; a goal also has needs: Y.Map needId -> true
+ *            an action also has goalId, and if it was agreed at a meeting fromMeetingId,
+ *            fromMeetingTitle and fromMeetingDate (meetingRecords.ts); a goal also has needs: Y.Map needId -> true
  *
  * Each entry is one Y.Map of its fields, so two people changing different fields of the same entry
  * both keep their change. Order is a fractional position on the entry (as for board cards), so
@@ -112,6 +114,8 @@ export interface AddOptions extends Author {
   today?: string
   /** For an action: the person has confirmed a due date more than five years ahead. */
   confirmFarDueDate?: boolean
+  /** For an action agreed at a meeting: which one, so the plan and the minutes can say so. */
+  fromMeeting?: MeetingRef
 }
 
 /** Adds an entry at the end of its list (or its goal's actions). Returns the new id, or the problems. */
@@ -131,6 +135,8 @@ export function addEntry<L extends EntryList>(doc: Y.Doc, list: L, input: EntryI
     const ownerProblems = actionOwnerProblems(doc, checked.value as EntryFields<'action'>)
     if (ownerProblems) return { ok: false, errors: ownerProblems }
   }
+  const fromMeeting = list === 'action' && options.fromMeeting ? check(meetingRefSchema, options.fromMeeting) : null
+  if (fromMeeting && !fromMeeting.ok) return { ok: false, errors: { form: Object.values(fromMeeting.errors).join(' ') } }
   const id = globalThis.crypto.randomUUID()
   const map = new Y.Map<unknown>()
   doc.transact(() => {
@@ -141,6 +147,11 @@ export function addEntry<L extends EntryList>(doc: Y.Doc, list: L, input: EntryI
     map.set('createdAt', options.now.toISOString())
     for (const [field, value] of Object.entries(checked.value)) map.set(field, value)
     if (list === 'action') map.set('goalId', options.goalId)
+    if (fromMeeting?.ok) {
+      map.set('fromMeetingId', fromMeeting.value.id)
+      map.set('fromMeetingTitle', fromMeeting.value.title)
+      map.set('fromMeetingDate', fromMeeting.value.date)
+    }
     if (list === 'goal') map.set('needs', new Y.Map<boolean>())
     entriesMap(doc).set(id, map)
   }, LOCAL_ORIGIN)

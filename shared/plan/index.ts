@@ -52,6 +52,7 @@ export {
 } from './entries'
 export { addEntryFromForm, changedFields, entryInputFromForm, entryChangesFromForm, NEW_OWNER, newEntryDefaults, updateEntryFromForm } from './forms'
 export { markAgreed } from './versions'
+export { addDecision, markDiscussed, readDecisions, readDiscussions, type Decision, type Discussion, type MeetingRef } from './meetingRecords'
 
 // Reading.
 export { isOverdue, personWordsFirst, readPlan, type Action, type Contact, type Goal, type Need, type PersonalContact, type PlanView, type Professional, type Strength } from './read'

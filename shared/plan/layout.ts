@@ -14,6 +14,8 @@ import { META_MAP, type SharedType } from '../boardLayout'
  *   narrativeWriters  Y.Map    who has typed in each rich-text field            narrativeAuthorship.ts
  *   narrativeWording  Y.Map    how each rich-text field was written             narrativeAuthorship.ts
  *   changeLog         Y.Array  who changed what and when, in words              changeLog.ts
+ *   decisions         Y.Map    decisions made about the person at meetings      meetingRecords.ts
+ *   discussions       Y.Map    which meetings discussed the plan, and when      meetingRecords.ts
  *   richText:<key>    Y.XmlText one per narrative field (About me, contingency) narrativeText.ts
  */
 export const PLAN_LAYOUT = {
@@ -24,6 +26,8 @@ export const PLAN_LAYOUT = {
   narrativeWriters: 'narrativeWriters',
   narrativeWording: 'narrativeWording',
   changeLog: 'changeLog',
+  decisions: 'decisions',
+  discussions: 'discussions',
   richTextPrefix: 'richText:',
 } as const
 
@@ -39,5 +43,6 @@ export function planStructure(doc: Y.Doc): SharedType[] {
     doc.getMap(PLAN_LAYOUT.entries),
     doc.getMap(PLAN_LAYOUT.agreement),
     doc.getArray(PLAN_LAYOUT.versions),
+    doc.getMap(PLAN_LAYOUT.decisions),
   ]
 }

@@ -2,31 +2,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { NARRATIVE_FIELDS } from './narrative'
 import { readNarrative, richTextBlocks, richTextFieldKeys, richTextPlain, richTextRootName } from './narrativeText'
+import { block, writeField } from '../testing/richText'
 import { changesSinceAgreed, markAgreed } from './versions'
-
-// The layout @lexical/yjs 0.52.0 writes, built by hand (renderer/src/richtext/richText.test.ts checks
-// the same reader against what the real editor binding writes).
-
-/** A block: an embedded XmlText with its node type, holding text nodes (a properties map, then the characters). */
-function block(type: string, parts: readonly (string | Y.XmlText | 'linebreak')[], attributes: Record<string, string> = {}): Y.XmlText {
-  const element = new Y.XmlText()
-  const ops: object[] = []
-  for (const part of parts) {
-    if (part === 'linebreak') ops.push({ insert: new Y.Map(Object.entries({ __type: 'linebreak' })) })
-    else if (typeof part === 'string') ops.push({ insert: new Y.Map(Object.entries({ __type: 'text', __format: 0 })) }, { insert: part })
-    else ops.push({ insert: part })
-  }
-  element.applyDelta(ops)
-  element.setAttribute('__type', type)
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value)
-  return element
-}
-
-/** Adds blocks at the end of a field. */
-function writeField(doc: Y.Doc, fieldKey: string, blocks: readonly Y.XmlText[]): void {
-  const root = doc.get(richTextRootName(fieldKey), Y.XmlText)
-  root.applyDelta([...(root.length > 0 ? [{ retain: root.length }] : []), ...blocks.map((insert) => ({ insert }))])
-}
 
 describe('reading a narrative field without Lexical', () => {
   it('reads paragraphs, line breaks and nested lists, one block each, one field per root', () => {

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { readMeta, type BoardMeta } from '../board'
 import { ENTRY_SCHEMAS, isOpenAction, type ActionStatus, type EntryFields, type Person, type Voice } from './fields'
 import { entriesMap, orderedIds, readPerson } from './entries'
+import type { MeetingRef } from './meetingRecords'
 
 /**
  * A plan read out of its Y.Doc as plain data: what screens, exports and the history diff use.
@@ -27,6 +28,8 @@ export interface Action extends EntryBase, EntryFields<'action'> {
   /** When a personal contact owns it: who they are to the person (shown instead of an agency). */
   ownerRelationship: string | null
   overdue: boolean
+  /** The meeting this action was agreed at, or null. */
+  fromMeeting: MeetingRef | null
 }
 
 export interface Goal extends EntryBase, EntryFields<'goal'> {
@@ -88,23 +91,34 @@ function readList<T>(doc: Y.Doc, list: keyof typeof ENTRY_SCHEMAS, goalId?: stri
   return read
 }
 
+/** An action as stored: the meeting it came from is three plain fields. */
+type RawAction = Omit<Action, 'ownerName' | 'ownerRelationship' | 'overdue' | 'fromMeeting'> & {
+  fromMeetingId?: unknown
+  fromMeetingTitle?: unknown
+  fromMeetingDate?: unknown
+}
+
 export function readPlan(doc: Y.Doc, today: string): PlanView {
   const careTeam = readList<Professional>(doc, 'professional')
   const personalContacts = readList<PersonalContact>(doc, 'personal')
   const names = new Map<string, string>()
   for (const contact of [...careTeam, ...personalContacts]) names.set(contact.id, contact.name)
   const relationships = new Map(personalContacts.map((contact) => [contact.id, contact.relationship]))
-  const toAction = (raw: Omit<Action, 'ownerName' | 'ownerRelationship' | 'overdue'>): Action => ({
-    ...raw,
-    ownerName: names.get(raw.ownerId) ?? null,
-    ownerRelationship: relationships.get(raw.ownerId) ?? null,
-    overdue: isOverdue(raw, today),
-  })
+  const toAction = (raw: RawAction): Action => {
+    const { fromMeetingId, fromMeetingTitle, fromMeetingDate, ...action } = raw
+    return {
+      ...action,
+      ownerName: names.get(raw.ownerId) ?? null,
+      ownerRelationship: relationships.get(raw.ownerId) ?? null,
+      overdue: isOverdue(raw, today),
+      fromMeeting: typeof fromMeetingId === 'string' && fromMeetingId ? { id: fromMeetingId, title: String(fromMeetingTitle ?? ''), date: String(fromMeetingDate ?? '') } : null,
+    }
+  }
 
   // Every action in one pass, in position order, then shared out to their goals (one pass per goal
   // was most of the time on a 200-goal plan; see docs/benchmarks.md).
   const actionsByGoal = new Map<string, Action[]>()
-  for (const action of readList<Omit<Action, 'ownerName' | 'ownerRelationship' | 'overdue'>>(doc, 'action')) {
+  for (const action of readList<RawAction>(doc, 'action')) {
     const list = actionsByGoal.get(action.goalId) ?? []
     list.push(toAction(action))
     actionsByGoal.set(action.goalId, list)
