@@ -84,6 +84,14 @@ function ActionFacts({ action }: { action: Action }) {
           <dd>{formatDay(action.reviewDate)}</dd>
         </div>
       ) : null}
+      {action.fromMeeting ? (
+        <div>
+          <dt>Agreed at</dt>
+          <dd>
+            {action.fromMeeting.title}, {formatDay(action.fromMeeting.date)}
+          </dd>
+        </div>
+      ) : null}
       {action.outcome ? (
         <div>
           <dt>Outcome</dt>

@@ -9,6 +9,8 @@ import type { CardEntry } from './EntryCard'
 import { EntrySection } from './EntrySection'
 import type { OwnerOption } from './EntryForm'
 import { GoalsSection } from './GoalsSection'
+import { DecisionsSection } from './DecisionsSection'
+import { readDecisions } from '../../../shared/plan/meetingRecords'
 import { PersonPanel } from './PersonPanel'
 import { PrintedPlan } from './PrintedPlan'
 import { TemplateGuide } from './TemplateGuide'
@@ -38,6 +40,8 @@ const LIST_TITLES: Record<string, string> = {
 /** The whole person-centred plan on one canvas. */
 export function PlanBoard({ doc, version, author, historyHref, onMessage, renderNarrative }: Props) {
   const { plan, agreement, today } = usePlan(doc, version)
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const decisions = useMemo(() => readDecisions(doc), [doc, version])
   const changes = useChangesSinceAgreed(doc, today)
   const personName = plan.person.preferredName || plan.person.name
 
@@ -125,6 +129,7 @@ export function PlanBoard({ doc, version, author, historyHref, onMessage, render
           {...common}
         />
         <GoalsSection plan={plan} doc={doc} author={author} owners={owners} onMessage={onMessage} />
+        <DecisionsSection decisions={decisions} />
         <EntrySection
           list="professional"
           title="Care team"
