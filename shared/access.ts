@@ -38,3 +38,10 @@ export function grantCoversIndex(grant: Grant): boolean {
 export function roleCanEdit(role: Role): boolean {
   return role === 'facilitator' || role === 'contributor'
 }
+
+/**
+ * The WebSocket close code for "this connection's access has ended" (a meeting link closed, a plan
+ * taken off the agenda): private use (4000-4999). The hub sends it with the reason in words; a
+ * window that gets it says so and stops reconnecting.
+ */
+export const ACCESS_ENDED_CLOSE_CODE = 4403

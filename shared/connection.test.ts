@@ -38,4 +38,11 @@ describe('the connection status', () => {
     expect(status.state).toBe('refused')
     expect(status.label).toMatch(/Ask whoever runs Roundtable for a new link/)
   })
+
+  it('a refusal says the hub’s own reason, and that unsaved changes are kept', () => {
+    const because = 'This meeting link opens the meeting and the plans on its agenda, and this board is not on the agenda now.'
+    expect(describeConnection({ ...base, refused: true, refusedBecause: because }).label).toBe(because)
+    expect(describeConnection({ ...base, refused: true, refusedBecause: because, hubHasEverything: false }).label).toBe(`${because} Your latest changes are kept on this device.`)
+    expect(describeConnection({ ...base, refused: true, hubHasEverything: false, deviceCopyWorks: false }).label).toMatch(/only in this window/)
+  })
 })

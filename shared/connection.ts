@@ -14,6 +14,8 @@ export interface ConnectionFacts {
   everSynced: boolean
   /** The hub refused this window's access code. */
   refused: boolean
+  /** The hub's own words for why, when it gave them (a meeting link closed, a plan off the agenda). */
+  refusedBecause?: string
   /** Every change made here is known to be stored by the hub. */
   hubHasEverything: boolean
   /** Changes the hub has not stored are written to this device's storage (false when the browser refuses it). */
@@ -29,7 +31,10 @@ export interface ConnectionStatus {
 
 export function describeConnection(facts: ConnectionFacts): ConnectionStatus {
   if (facts.refused) {
-    return { state: 'refused', label: 'The hub refused this link’s access code. Ask whoever runs Roundtable for a new link.' }
+    const why = facts.refusedBecause?.trim() || 'The hub refused this link’s access code. Ask whoever runs Roundtable for a new link.'
+    // Changes typed before the refusal are still in this window (and on the device, where it can keep them).
+    const kept = facts.hubHasEverything ? '' : facts.deviceCopyWorks ? ' Your latest changes are kept on this device.' : ' Your latest changes are only in this window.'
+    return { state: 'refused', label: `${why}${kept}` }
   }
   if (!facts.everSynced) {
     if (facts.shownFromDevice) {

@@ -140,7 +140,10 @@ function handleApi(context: HttpContext, request: IncomingMessage, response: Ser
       return
     }
     if (!grantCoversDocument(grant, docId, context.agendaPlans)) {
-      sendJson(request, response, 403, { error: 'This access code does not open that board.' })
+      const error = grant.withAgendaPlans
+        ? 'This meeting link opens the meeting and the plans on its agenda, and this board is not on the agenda now. Ask the facilitator if it should be.'
+        : 'This access code does not open that board.'
+      sendJson(request, response, 403, { error })
       return
     }
     const stored = context.storedState(docId)

@@ -1,3 +1,4 @@
+import { ACCESS_ENDED_CLOSE_CODE } from '../../shared/access'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -23,7 +24,7 @@ export const CloseCode = {
   /** IANA-registered: the server is closing for a temporary condition; reconnecting is the remedy. */
   tryAgainLater: 1013,
   /** Private use (4000-4999): this connection's access ended (a meeting link closed, a plan taken off the agenda). */
-  accessEnded: 4403,
+  accessEnded: ACCESS_ENDED_CLOSE_CODE,
 } as const
 
 export type ClientMessage =

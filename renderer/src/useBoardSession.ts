@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import * as Y from 'yjs'
+import { ACCESS_ENDED_CLOSE_CODE } from '../../shared/access'
 import { WebsocketProvider } from 'y-websocket'
 import { createBoardUndoManager } from '../../shared/board'
 import type { SharedType } from '../../shared/boardLayout'
@@ -91,7 +92,7 @@ export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUs
       } catch (error) {
         if (disposed) return
         if (error instanceof HubError && (error.status === 401 || error.status === 403)) {
-          update({ refused: true })
+          update({ refused: true, refusedBecause: error.message })
           provider.disconnect()
         } else if (current.connected) {
           scheduleSaveCheck(SAVE_RECHECK_MS)
@@ -107,6 +108,13 @@ export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUs
       // A refused WebSocket looks like any other failure from here; the API says which it was.
       if (status !== 'connected' && !current.everSynced) void checkSaved()
       if (status === 'connected' && !current.hubHasEverything) scheduleSaveCheck(SAVE_CHECK_DELAY_MS)
+    }
+    // The hub ends a connection whose access has ended (a meeting link closed, a plan taken off the
+    // agenda) with this code and its reason: say so, and stop retrying a door that stays shut.
+    const onClose = (event: CloseEvent | null) => {
+      if (event?.code !== ACCESS_ENDED_CLOSE_CODE) return
+      update({ refused: true, refusedBecause: event.reason ? `${event.reason}.` : undefined })
+      provider.disconnect()
     }
     const onSync = (synced: boolean) => {
       if (!synced) return
@@ -129,6 +137,7 @@ export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUs
     }
     provider.on('status', onStatus)
     provider.on('sync', onSync)
+    provider.on('connection-close', onClose)
     doc.on('update', onUpdate)
     window.addEventListener('beforeunload', onBeforeUnload)
 
@@ -139,6 +148,7 @@ export function useBoardSession(hub: HubAddress, docId: string, user: PresenceUs
       clearTimeout(checkTimer)
       provider.off('status', onStatus)
       provider.off('sync', onSync)
+      provider.off('connection-close', onClose)
       doc.off('update', onUpdate)
       window.removeEventListener('beforeunload', onBeforeUnload)
       deviceCopy.destroy()
