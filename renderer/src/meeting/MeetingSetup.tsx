@@ -1,6 +1,23 @@
+import { AgendaAddPerson } from './AgendaAddPerson'
+import { AgendaList } from './AgendaList'
+import { AttendeeList } from './AttendeeList'
 import type { MeetingScreenProps } from './screenProps'
+import { SetupDetails } from './SetupDetails'
+import './Setup.scss'
 
-/** Being built this session (issue 8); shows the meeting's state in words meanwhile. */
-export function MeetingSetup({ meeting }: MeetingScreenProps) {
-  return <p>{meeting.agenda.length} people on the agenda.</p>
+/**
+ * Preparing a huddle: its date, time and place; the agenda of people (each linked to their plan,
+ * with minutes each, reordered by drag or keyboard); and who attends, with a facilitator and scribe.
+ */
+export function MeetingSetup({ hub, session, docId, meeting, onMessage }: MeetingScreenProps) {
+  const doc = session.doc
+  return (
+    <div className="rt-setup">
+      <SetupDetails doc={doc} meeting={meeting} onMessage={onMessage} />
+      <AgendaList doc={doc} docId={docId} meeting={meeting} onMessage={onMessage}>
+        <AgendaAddPerson hub={hub} doc={doc} meeting={meeting} onMessage={onMessage} />
+      </AgendaList>
+      <AttendeeList doc={doc} meeting={meeting} onMessage={onMessage} />
+    </div>
+  )
 }
