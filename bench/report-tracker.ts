@@ -1,4 +1,4 @@
-import { MAX_TRACKER_ROWS } from '../electron/hub/http'
+import { DEFAULT_TRACKER_ROWS } from '../electron/hub/http'
 import { count, ms, ratio, table, verdict, type TargetRow } from './format'
 import { describe } from './stats'
 import { UNTIMED_REQUESTS, type RequestFigures, type TrackerFigures, type TrackerSettings } from './tracker'
@@ -88,7 +88,7 @@ had stored it, with the tracker table left empty. Built in ${(built.buildMs / 10
 - *Open and filter*: the real hub (\`startHub\`, its own process, started on the rebuilt store, no plan loaded) answering
   \`GET /api/tracker\` over HTTP with the full-access token, timed in the benchmark process from sending the request to
   the JSON parsed. *Open* is the tracker screen's first request: no filter, the default limit
-  (${count(MAX_TRACKER_ROWS)} actions, overdue first; \`total\` says how many matched). Each filter is one request with
+  (${count(DEFAULT_TRACKER_ROWS)} actions, overdue first; \`total\` says how many matched). Each filter is one request with
   one filter. ${UNTIMED_REQUESTS} untimed rounds, then ${settings.requestRepetitions} rounds of open and every filter in turn. Every
   answer is checked against the rebuilt table queried in the benchmark process. *Hub CPU* is the hub process's
   user + system time across one request (read over IPC just before and after it): on a busy machine the wall times

@@ -61,6 +61,14 @@ function fromRow(row: Row): TrackerRow {
   }
 }
 
+/** The filters, run inside the query through the same rules as everywhere else (shared/tracker.ts). */
+const FILTERS = `(@status IS NULL OR status = @status)
+  AND (@dueBy IS NULL OR due_date <= @dueBy)
+  AND (@owner IS NULL OR rt_text_matches(owner_name, @owner))
+  AND (@agency IS NULL OR rt_text_matches(agency, @agency))
+  AND (@person IS NULL OR rt_text_matches(plan_title, @person))
+  AND (@overdueOnly = 0 OR rt_overdue(due_date, status, @today))`
+
 export class TrackerTable {
   private readonly statements
   private readonly replaceInTransaction: (docId: string, rows: readonly TrackerRow[], seq: number) => void
@@ -79,14 +87,15 @@ export class TrackerTable {
          VALUES (@docId, @actionId, @planTitle, @goalText, @what, @ownerName, @ownerRelationship, @agency, @status, @dueDate, @reviewDate)`,
       ),
       markPlan: db.prepare('INSERT INTO tracker_plans (doc_id, seq) VALUES (?, ?) ON CONFLICT(doc_id) DO UPDATE SET seq = excluded.seq'),
-      query: db.prepare(
-        `SELECT * FROM tracker_actions
-         WHERE (@status IS NULL OR status = @status)
-           AND (@dueBy IS NULL OR due_date <= @dueBy)
-           AND (@owner IS NULL OR rt_text_matches(owner_name, @owner))
-           AND (@agency IS NULL OR rt_text_matches(agency, @agency))
-           AND (@person IS NULL OR rt_text_matches(plan_title, @person))
-           AND (@overdueOnly = 0 OR rt_overdue(due_date, status, @today))`,
+      count: db.prepare(`SELECT COUNT(*) AS total FROM tracker_actions WHERE ${FILTERS}`),
+      // Overdue first, then soonest due: the first keys of trackerOrder, which are ASCII (a flag and
+      // an ISO date), so SQLite's order is JavaScript's. The rest of the order is settled in query().
+      head: db.prepare(
+        `SELECT *, rt_overdue(due_date, status, @today) AS overdue_flag FROM tracker_actions WHERE ${FILTERS}
+         ORDER BY overdue_flag DESC, due_date ASC LIMIT @limit`,
+      ),
+      tiedWith: db.prepare(
+        `SELECT * FROM tracker_actions WHERE ${FILTERS} AND rt_overdue(due_date, status, @today) = @tiedOverdue AND due_date = @tiedDue`,
       ),
       forPlan: db.prepare('SELECT * FROM tracker_actions WHERE doc_id = ? ORDER BY action_id'),
       stalePlans: db.prepare(
@@ -116,24 +125,30 @@ export class TrackerTable {
     return (this.statements.forPlan.all(docId) as Row[]).map(fromRow)
   }
 
-  /** The actions that pass `filter` on `today`, overdue first; at most `limit`, and how many matched in all. */
+  /**
+   * The actions that pass `filter` on `today`, overdue first; at most `limit`, and how many matched
+   * in all. SQLite picks the first `limit` by (overdue, due date); rows tied with the last of those
+   * are read too, so trackerOrder settles the rest exactly as it would over every row. Only what is
+   * sent is read out of SQLite (reading every row and sorting it here cost most of an open).
+   */
   query(filter: TrackerFilter, today: string, limit: number): { actions: TrackedAction[]; total: number } {
-    const matching = (
-      this.statements.query.all({
-        status: filter.status ?? null,
-        dueBy: filter.dueBy ?? null,
-        owner: filter.owner ?? null,
-        agency: filter.agency ?? null,
-        person: filter.person ?? null,
-        overdueOnly: filter.overdueOnly ? 1 : 0,
-        today,
-      }) as Row[]
-    )
-      .map(fromRow)
-      .sort(trackerOrder(today))
-    return {
-      actions: matching.slice(0, limit).map((row) => ({ ...row, overdue: isOverdue(row, today) })),
-      total: matching.length,
+    const params = {
+      status: filter.status ?? null,
+      dueBy: filter.dueBy ?? null,
+      owner: filter.owner ?? null,
+      agency: filter.agency ?? null,
+      person: filter.person ?? null,
+      overdueOnly: filter.overdueOnly ? 1 : 0,
+      today,
     }
+    const { total } = this.statements.count.get(params) as { total: number }
+    let rows = this.statements.head.all({ ...params, limit }) as (Row & { overdue_flag: number })[]
+    if (rows.length === limit && total > limit) {
+      const last = rows[rows.length - 1]
+      const tied = this.statements.tiedWith.all({ ...params, tiedOverdue: last.overdue_flag, tiedDue: last.due_date }) as Row[]
+      rows = [...rows.filter((row) => row.overdue_flag !== last.overdue_flag || row.due_date !== last.due_date), ...tied] as typeof rows
+    }
+    const ordered = rows.map(fromRow).sort(trackerOrder(today)).slice(0, limit)
+    return { actions: ordered.map((row) => ({ ...row, overdue: isOverdue(row, today) })), total }
   }
 }
