@@ -52,3 +52,19 @@ export const trackedActionSchema = z.object({
 
 export const trackerAnswerSchema = z.object({ today: z.string(), total: z.number(), actions: z.array(trackedActionSchema) })
 export type TrackerAnswer = z.infer<typeof trackerAnswerSchema>
+
+/**
+ * A meeting's link (GET/POST /api/meetings/<id>/invitation): whether it is open to colleagues on the
+ * network, its token and six-digit code when it is, and the addresses colleagues reach the hub at
+ * (none when the hub listens only on its own computer).
+ */
+export const invitationAnswerSchema = z.object({
+  open: z.boolean(),
+  token: z.string().optional(),
+  code: z.string().optional(),
+  lanOrigins: z.array(z.string()),
+})
+export type InvitationAnswer = z.infer<typeof invitationAnswerSchema>
+
+/** What a meeting code is traded for (GET /api/join?code=): the meeting link's token and the meeting. */
+export const joinAnswerSchema = z.object({ token: z.string(), docId: z.string() })

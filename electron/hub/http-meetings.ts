@@ -6,11 +6,13 @@ import type { Invitations } from './invitations'
 
 /**
  * The hub's meeting-link API:
- *   POST   /api/meetings/<id>/invitation   opens the meeting to the network: { token, code }
- *   GET    /api/meetings/<id>/invitation   whether it is open, and its link: { open, token?, code? }
+ *   POST   /api/meetings/<id>/invitation   opens the meeting to the network: { open, token, code, lanOrigins }
+ *   GET    /api/meetings/<id>/invitation   whether it is open, and its link: { open, token?, code?, lanOrigins }
  *   DELETE /api/meetings/<id>/invitation   closes it: the link and code stop, their connections close
  *   GET    /api/join?code=123456           (no token) a code from the shared screen, for the link: { token, docId }
  * Only the computer running the hub (its own full-access token) can open or close a meeting.
+ * `lanOrigins` are the addresses colleagues' laptops reach the hub at (empty when it listens only on
+ * this computer, where a link would be no use to anyone else); a meeting that has ended is not opened.
  */
 
 export const INVITATION_PATH = /^\/api\/meetings\/([^/]+)\/invitation$/
@@ -19,6 +21,10 @@ export interface MeetingLinks {
   invitations: Invitations
   /** The kind of a stored board ('meeting', 'plan', …), or null if there is none with that id. */
   kindOf(docId: string): string | null
+  /** Whether a stored meeting has been marked ended. */
+  hasEnded(meetingId: string): boolean
+  /** http://<address>:<port> for each network address the hub listens on (none when only on this computer). */
+  lanOrigins(): string[]
   now(): number
 }
 
@@ -40,12 +46,17 @@ export function handleInvitation(links: MeetingLinks, grant: Grant, request: Inc
     sendJson(request, response, 404, { error: 'There is no meeting with that id on this hub.' })
     return
   }
+  const lanOrigins = links.lanOrigins()
   if (request.method === 'POST') {
-    sendJson(request, response, 200, { open: true, ...links.invitations.open(meetingId) })
+    if (links.hasEnded(meetingId)) {
+      sendJson(request, response, 409, { error: 'This meeting has ended, so it cannot be opened to the network. Open the next meeting instead.' })
+      return
+    }
+    sendJson(request, response, 200, { open: true, ...links.invitations.open(meetingId), lanOrigins })
     return
   }
   const open = links.invitations.isOpen(meetingId)
-  sendJson(request, response, 200, open ? { open, ...links.invitations.open(meetingId) } : { open })
+  sendJson(request, response, 200, open ? { open, ...links.invitations.open(meetingId), lanOrigins } : { open, lanOrigins })
 }
 
 export function handleJoin(links: MeetingLinks, request: IncomingMessage, response: ServerResponse, url: URL): void {

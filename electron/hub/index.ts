@@ -7,7 +7,7 @@ import { Invitations } from './invitations'
 import { isValidDocId } from '../../shared/docId'
 import { handleHttp, tokenFrom } from './http'
 import { KeepAlive } from './keepalive'
-import { hubOrigins, isAllowedOrigin } from './origins'
+import { hubOrigins, isAllowedOrigin, lanOrigins } from './origins'
 import { DEFAULT_SEND_LIMITS } from './outbox'
 import { DEFAULT_MAX_PRESENCE_BYTES } from './presence'
 import { RoomRegistry } from './rooms'
@@ -51,9 +51,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const tracker = new TrackerModel(store, options.trackerRefreshMs ?? 200, logger)
   const rebuilt = tracker.catchUp()
   if (rebuilt > 0) logger.info(`hub: brought the action tracker up to date for ${rebuilt} ${rebuilt === 1 ? 'plan' : 'plans'}`)
-  const invitations = new Invitations(options.tokens, (grants) =>
-    rooms.closeGrants(grants, 'The facilitator closed this meeting to the network, so its link no longer works'),
-  )
+  const invitations = new Invitations(options.tokens, (grants, reason) => rooms.closeGrants(grants, reason))
   const rooms = new RoomRegistry(store, logger, {
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     compactAfterUpdates: options.compactAfterUpdates ?? 500,
@@ -64,7 +62,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     },
     maxPresenceBytes: options.maxPresenceBytes ?? DEFAULT_MAX_PRESENCE_BYTES,
     presenceChallengeMs: options.presenceChallengeMs,
-    onMeetingEnded: (meetingId) => invitations.close(meetingId),
+    onMeetingEnded: (meetingId) => invitations.close(meetingId, 'ended'),
   }, tracker)
   /** The plans on a meeting's agenda now: what a meeting link opens besides the meeting. */
   const agendaPlans: AgendaPlans = (meetingId) => rooms.agendaPlanIds(meetingId)
@@ -80,6 +78,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     meetingLinks: {
       invitations,
       kindOf: (docId: string) => store.listDocuments().find((document) => document.id === docId)?.kind ?? null,
+      hasEnded: (meetingId: string) => rooms.meetingHasEnded(meetingId),
+      // Known once the hub is listening (port 0 picks one); nothing can ask before then.
+      lanOrigins: () => networkOrigins,
       now: () => Date.now(),
     },
   }
@@ -96,6 +97,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // 'connection' event, so nothing may rely on one.
   const keepAlive = new KeepAlive(options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS, logger)
   let allowedOrigins = new Set<string>()
+  let networkOrigins: string[] = []
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://hub.invalid')
@@ -144,6 +146,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 0)
   allowedOrigins = hubOrigins(host, port, options.allowedOrigins)
+  networkOrigins = lanOrigins(host, port)
   const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
 
   let closing: Promise<HubCloseReport> | null = null

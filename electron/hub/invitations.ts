@@ -16,6 +16,12 @@ export const WRONG_CODES_PER_ADDRESS = 10
 export const WRONG_CODES_IN_ALL = 100
 export const WRONG_CODE_WINDOW_MS = 60_000
 
+/** What a colleague's open connection is told when the link stops (the WebSocket close reason). */
+export const CLOSED_BECAUSE = {
+  closed: 'The facilitator closed this meeting to the network, so its link no longer works',
+  ended: 'The meeting has ended, so its link no longer works',
+} as const
+
 interface Invitation {
   meetingId: string
   token: string
@@ -31,8 +37,8 @@ export class Invitations {
 
   constructor(
     private readonly tokens: TokenRegistry,
-    /** Called with the grants of a closed invitation, so their connections can be closed. */
-    private readonly onClosed: (grants: Grant[]) => void,
+    /** Called with the grants of a closed invitation and why, so their connections can be closed saying so. */
+    private readonly onClosed: (grants: Grant[], reason: string) => void,
   ) {}
 
   /** Opens the meeting to the network, or gives the link already open. */
@@ -50,12 +56,12 @@ export class Invitations {
   }
 
   /** Closes the meeting to the network: its link and code stop working and its connections close. */
-  close(meetingId: string): boolean {
+  close(meetingId: string, why: 'closed' | 'ended' = 'closed'): boolean {
     const invitation = this.byMeeting.get(meetingId)
     if (!invitation) return false
     this.byMeeting.delete(meetingId)
     const revoked = this.tokens.revokeWhere((grant) => grant.withAgendaPlans === true && grant.docId === meetingId)
-    this.onClosed(revoked)
+    this.onClosed(revoked, CLOSED_BECAUSE[why])
     return true
   }
 

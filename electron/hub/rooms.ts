@@ -72,12 +72,22 @@ export class RoomRegistry {
 
   /** The plans on a meeting's agenda now (none for a document that is not a meeting, or is not stored). */
   agendaPlanIds(meetingId: string): ReadonlySet<string> {
-    const room = this.rooms.get(meetingId)
-    if (room) return agendaPlanIds(room.doc)
+    return this.readDocument(meetingId, agendaPlanIds)
+  }
+
+  /** Whether a meeting has been marked ended (false for anything else). */
+  meetingHasEnded(meetingId: string): boolean {
+    return this.readDocument(meetingId, meetingHasEnded)
+  }
+
+  /** Reads a document as it stands: the loaded one, or its stored updates, without keeping it loaded. */
+  private readDocument<T>(docId: string, read: (doc: Y.Doc) => T): T {
+    const room = this.rooms.get(docId)
+    if (room) return read(room.doc)
     const doc = new Y.Doc({ gc: false })
     try {
-      applyStoredUpdates(doc, this.store.load(meetingId).updates, null)
-      return agendaPlanIds(doc)
+      applyStoredUpdates(doc, this.store.load(docId).updates, null)
+      return read(doc)
     } finally {
       doc.destroy()
     }

@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { Board } from './Board'
 import { ErrorBoundary } from './ErrorBoundary'
 import { Home } from './Home'
-import { openHubAddress } from './hub'
+import { joinedMeetingId, openHubAddress } from './hub'
+import { JoinPage, OneMeetingOnly } from './JoinPage'
 import { useIdentity } from './identity'
 import { NamePrompt } from './NamePrompt'
 import { TrackerPage } from './tracker/TrackerPage'
@@ -10,14 +11,20 @@ import { usePageTitle } from './pageTitle'
 import { HOME_HREF, useRoute, type Route } from './route'
 
 export function App() {
-  const [hub] = useState(openHubAddress)
+  const [hub, setHub] = useState(openHubAddress)
   const route = useRoute()
   const { user, saveName } = useIdentity()
   const [changingName, setChangingName] = useState(false)
-  usePageTitle(screenTitle(hub !== null, !user || changingName, route.screen))
+  // A tab joined with a meeting code can open that meeting and its agenda's plans only.
+  const joinedMeeting = hub ? joinedMeetingId() : null
+  const oneMeetingOnly = joinedMeeting !== null && (route.screen === 'home' || route.screen === 'tracker')
+  usePageTitle(oneMeetingOnly ? null : screenTitle(hub !== null, !user || changingName, route.screen))
 
   let content
-  if (!hub) {
+  if (route.screen === 'join') {
+    // No access code needed: the meeting code is how a colleague gets one.
+    content = <JoinPage onJoined={setHub} />
+  } else if (!hub) {
     content = (
       <>
         <h1>This page needs its access link</h1>
@@ -38,6 +45,8 @@ export function App() {
         onCancel={user ? () => setChangingName(false) : undefined}
       />
     )
+  } else if (oneMeetingOnly) {
+    content = <OneMeetingOnly meetingId={joinedMeeting} />
   } else if (route.screen === 'home') {
     content = <Home hub={hub} />
   } else if (route.screen === 'tracker') {
@@ -87,6 +96,7 @@ export function App() {
 
 /** The title of the screen App shows itself; a board names its own. */
 function screenTitle(hasHub: boolean, askingName: boolean, screen: Route['screen']): string[] | null {
+  if (screen === 'join') return null
   if (!hasHub) return ['Access link needed']
   if (askingName) return ['Your name']
   if (screen === 'home') return ['All plans']

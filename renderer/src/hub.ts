@@ -1,5 +1,15 @@
 import * as Y from 'yjs'
-import { apiErrorSchema, documentListSchema, storedStateAnswerSchema, trackerAnswerSchema, type DocumentSummary, type TrackerAnswer } from '../../shared/api'
+import {
+  apiErrorSchema,
+  documentListSchema,
+  invitationAnswerSchema,
+  joinAnswerSchema,
+  storedStateAnswerSchema,
+  trackerAnswerSchema,
+  type DocumentSummary,
+  type InvitationAnswer,
+  type TrackerAnswer,
+} from '../../shared/api'
 import type { TrackerFilter } from '../../shared/tracker'
 import { fromBase64 } from '../../shared/stateVector'
 
@@ -30,8 +40,57 @@ export function openHubAddress(): HubAddress | null {
     window.history.replaceState(window.history.state, '', url.href)
   }
   const token = fromLink ?? storedToken()
+  // A link with its own access code replaces whatever meeting code this tab was joined with.
+  if (fromLink) forgetInThisTab(JOINED_MEETING_KEY)
   return token ? hubAddressFrom(url, token) : null
 }
+
+/**
+ * Trades the six-digit code from a meeting's shared screen for that meeting's link, on the hub this
+ * page came from (no access code needed), and keeps the link's access code for this tab as an opened
+ * link's would be. Throws HubError with the hub's own words (wrong code, closed, too many tries).
+ */
+export async function joinMeetingWithCode(code: string): Promise<{ hub: HubAddress; meetingId: string }> {
+  const url = new URL(window.location.href)
+  const parsed = joinAnswerSchema.safeParse(await getJson(hubAddressFrom(url, ''), `/api/join?code=${encodeURIComponent(code)}`))
+  if (!parsed.success) throw new HubError('The hub sent an answer this version cannot read.', 200)
+  keepForThisTab(parsed.data.token)
+  try {
+    sessionStorage.setItem(JOINED_MEETING_KEY, parsed.data.docId)
+  } catch {
+    // Without storage the tab still works; Home then cannot point back to the meeting.
+  }
+  return { hub: hubAddressFrom(url, parsed.data.token), meetingId: parsed.data.docId }
+}
+
+/** The meeting this tab joined with a meeting code: its access opens that meeting and its agenda's plans only. */
+export function joinedMeetingId(): string | null {
+  try {
+    return sessionStorage.getItem(JOINED_MEETING_KEY)
+  } catch {
+    return null
+  }
+}
+
+function forgetInThisTab(key: string): void {
+  try {
+    sessionStorage.removeItem(key)
+  } catch {
+    // Nothing kept, nothing to forget.
+  }
+}
+
+/** A meeting's link to colleagues on the network: whether it is open, and how they reach it. */
+export async function fetchInvitation(hub: HubAddress, meetingId: string, change?: 'open' | 'close'): Promise<InvitationAnswer> {
+  const path = `/api/meetings/${encodeURIComponent(meetingId)}/invitation`
+  if (change === 'close') await getJson(hub, path, undefined, 'DELETE')
+  const parsed = invitationAnswerSchema.safeParse(await getJson(hub, path, undefined, change === 'open' ? 'POST' : 'GET'))
+  if (!parsed.success) throw new HubError('The hub sent an answer this version cannot read.', 200)
+  return parsed.data
+}
+
+/** This tab's note of the one meeting its access code was given for (by the meeting code), if any. */
+const JOINED_MEETING_KEY = 'roundtable-joined-meeting'
 
 function keepForThisTab(token: string): boolean {
   try {
@@ -72,11 +131,13 @@ export class HubError extends Error {
   }
 }
 
-async function getJson(hub: HubAddress, path: string, signal?: AbortSignal): Promise<unknown> {
+async function getJson(hub: HubAddress, path: string, signal?: AbortSignal, method: 'GET' | 'POST' | 'DELETE' = 'GET'): Promise<unknown> {
   let response: Response
   try {
     response = await fetch(`${hub.httpOrigin}${path}`, {
-      headers: { Authorization: `Bearer ${hub.token}` },
+      method,
+      // The join call has no token yet: it is how a colleague gets one.
+      headers: hub.token ? { Authorization: `Bearer ${hub.token}` } : {},
       cache: 'no-store',
       signal,
     })

@@ -1,3 +1,5 @@
+// First: shared/ makes ids with crypto.randomUUID, which http://<LAN address> pages lack.
+import './randomUUID'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'

@@ -23,3 +23,21 @@ export async function seedPlan(hub: ServedHub, title: string, build: (doc: Y.Doc
   }
   return docId
 }
+
+/**
+ * Writes a meeting (an MDT huddle) straight into the real hub, as seedPlan writes a plan: `build`
+ * uses the meeting's own commands (shared/meeting/meeting.ts), and this waits until the hub has it.
+ */
+export async function seedMeeting(hub: ServedHub, title: string, build: (doc: Y.Doc) => void): Promise<string> {
+  const docId = newDocId()
+  const client = connectClient(hub.origin.replace(/^http/, 'ws') + '/sync', docId, hub.token, new Y.Doc({ gc: false }))
+  try {
+    await synced(client)
+    initialiseBoard(client.doc, { kind: 'meeting', title, now: new Date() })
+    build(client.doc)
+    await waitUntilStored(hub.origin, docId, client.doc, hub.token)
+  } finally {
+    client.destroy()
+  }
+  return docId
+}

@@ -23,6 +23,9 @@ export class ServedHub {
   private port = 0
   private output = ''
 
+  /** `host` is what `--host` is given: 0.0.0.0 listens on the network too, as for colleagues' laptops. */
+  constructor(private readonly host = '127.0.0.1') {}
+
   /** The address the CLI prints: open it and you are in. */
   get url(): string {
     return `http://127.0.0.1:${this.port}/?token=${encodeURIComponent(this.token)}`
@@ -35,7 +38,7 @@ export class ServedHub {
   async start(): Promise<void> {
     if (!existsSync(serveScript)) throw new Error(`${serveScript} is missing: run npm run build before the browser tests.`)
     this.output = ''
-    const child = spawn(process.execPath, [serveScript, '--port', String(this.port), '--data', this.dataDir, '--token', this.token], {
+    const child = spawn(process.execPath, [serveScript, '--host', this.host, '--port', String(this.port), '--data', this.dataDir, '--token', this.token], {
       cwd: root,
       // Its own config folder, so the key made on first start never lands in the tester's ~/.config.
       env: { ...process.env, ROUNDTABLE_TOKEN: '', ROUNDTABLE_DATA_KEY: '', XDG_CONFIG_HOME: join(this.home, 'config') },

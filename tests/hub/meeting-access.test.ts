@@ -4,6 +4,7 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { initialiseBoard } from '../../shared/board'
 import { addAgendaItem, endMeeting, removeAgendaItem } from '../../shared/meeting/meeting'
+import { lanOrigins } from '../../electron/hub/origins'
 import { connectClient, makeDataDir, rawUpgrade, removeDataDir, startTestHub, synced, TEST_TOKEN, waitUntilStored, type TestClient, type TestHub } from './helpers'
 
 /**
@@ -87,9 +88,14 @@ describeOnNetwork('hub: meeting links and the network', () => {
     addAgendaItem(meeting.doc, { planId: 'planRW', label: 'R.W.', budgetMinutes: 6 })
     await waitUntilStored(running.hub.origin, 'thursday', meeting.doc)
 
+    const before = await call(local, `/api/meetings/thursday/invitation?token=${TEST_TOKEN}`)
+    expect(before.body).toEqual({ open: false, lanOrigins: expect.arrayContaining([lan]) })
     const opened = await call(local, `/api/meetings/thursday/invitation?token=${TEST_TOKEN}`, { method: 'POST' })
     expect(opened.status).toBe(200)
     expect(String(opened.body.code)).toMatch(/^\d{6}$/)
+    // Where colleagues reach the hub: its network addresses, never this computer's own.
+    expect(opened.body.lanOrigins).toContain(lan)
+    expect((opened.body.lanOrigins as string[]).every((origin) => !/127\.0\.0\.1|\[::1\]|localhost/.test(origin))).toBe(true)
     const joined = await call(lan, `/api/join?code=${opened.body.code}`)
     expect(joined.body).toEqual({ token: opened.body.token, docId: 'thursday' })
     const token = String(joined.body.token)
@@ -138,8 +144,13 @@ describeOnNetwork('hub: meeting links and the network', () => {
     sockets.push(onMeeting.socket)
     expect(onMeeting.opened).toBe(true)
     endMeeting(meeting.doc, Date.now())
-    expect((await onMeeting.closed).code).toBe(4403)
+    expect(await onMeeting.closed).toEqual({ code: 4403, reason: 'The meeting has ended, so its link no longer works' })
     expect((await call(lan, `/api/docs/thursday/state-vector?token=${token}`)).status).toBe(401)
+    await waitUntilStored(running.hub.origin, 'thursday', meeting.doc)
+    const reopened = await call(local, `/api/meetings/thursday/invitation?token=${TEST_TOKEN}`, { method: 'POST' })
+    expect(reopened.status).toBe(409)
+    expect(reopened.body.error).toMatch(/This meeting has ended/)
+    expect((await call(local, `/api/meetings/thursday/invitation?token=${TEST_TOKEN}`)).body.open).toBe(false)
   })
 
   it('codes: a wrong one gives no hint of any meeting, guessing is stopped, and only meetings can be opened', async () => {
@@ -152,5 +163,45 @@ describeOnNetwork('hub: meeting links and the network', () => {
     const stopped = await call(lan, '/api/join?code=000000')
     expect(stopped.status).toBe(429)
     expect(stopped.body.error).toMatch(/Too many wrong codes. Wait a minute/)
+  })
+})
+
+describe('hub: a meeting link on a hub that listens only on this computer', () => {
+  it('offers no network address, so nobody is handed a link that cannot work from another laptop', async () => {
+    const dataDir = makeDataDir()
+    const running = await startTestHub(dataDir)
+    const client = connectClient(running.wsUrl, 'friday', TEST_TOKEN, new Y.Doc({ gc: false }))
+    try {
+      await synced(client)
+      initialiseBoard(client.doc, { kind: 'meeting', title: 'Friday huddle', now: new Date() })
+      await waitUntilStored(running.hub.origin, 'friday', client.doc)
+      const response = await fetch(`${running.hub.origin}/api/meetings/friday/invitation?token=${TEST_TOKEN}`, { method: 'POST' })
+      const body = (await response.json()) as { open: boolean; lanOrigins: string[] }
+      expect(body.open).toBe(true)
+      expect(body.lanOrigins).toEqual([])
+    } finally {
+      client.destroy()
+      await running.hub.close()
+      removeDataDir(dataDir)
+    }
+  })
+})
+
+describe('lanOrigins', () => {
+  it('names a specific network address, and none for this computer’s own', () => {
+    expect(lanOrigins('192.0.2.7', 4455)).toEqual(['http://192.0.2.7:4455'])
+    expect(lanOrigins('2001:db8::5', 4455)).toEqual(['http://[2001:db8::5]:4455'])
+    expect(lanOrigins('127.0.0.1', 4455)).toEqual([])
+    expect(lanOrigins('::1', 4455)).toEqual([])
+    expect(lanOrigins('localhost', 4455)).toEqual([])
+  })
+
+  it('on every interface: this machine’s IPv4 addresses other than loopback, IPv4 first', () => {
+    const origins = lanOrigins('0.0.0.0', 4455)
+    const expected = Object.values(networkInterfaces())
+      .flat()
+      .filter((entry) => entry && entry.family === 'IPv4' && !entry.internal)
+      .map((entry) => `http://${entry!.address}:4455`)
+    expect(origins).toEqual([...new Set(expected)])
   })
 })

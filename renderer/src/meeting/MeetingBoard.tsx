@@ -7,6 +7,7 @@ import type { HubAddress } from '../hub'
 import { boardHref, type BoardView } from '../route'
 import type { BoardSession } from '../useBoardSession'
 import { Huddle } from './Huddle'
+import { MeetingLinkPanel } from './MeetingLinkPanel'
 import { MeetingSetup } from './MeetingSetup'
 import { Minutes } from './Minutes'
 import type { MeetingScreenProps } from './screenProps'
@@ -67,6 +68,7 @@ export function MeetingBoard({ hub, session, docId, title, view, status, user, v
             <ConnectionBanner status={status} />
             <Presence provider={session.provider} />
           </div>
+          <MeetingLinkPanel hub={hub} meetingId={docId} ended={meeting.state === 'ended'} />
         </>
       )}
       <p className="nhsuk-u-visually-hidden" role="status" aria-live="polite">
