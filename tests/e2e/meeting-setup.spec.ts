@@ -1,5 +1,10 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
+import * as Y from 'yjs'
+import { initialiseBoard } from '../../shared/board'
+import { newDocId } from '../../shared/docId'
+import { addAgendaItem, endMeeting, setInitialsOnly, setMeetingDetails } from '../../shared/meeting/meeting'
+import { connectClient, synced, waitUntilStored } from '../hub/helpers'
 import { expect, openAs, said, shareLink, test } from './fixtures'
 import { seedPlan } from './seed'
 
@@ -205,4 +210,43 @@ test('a meeting link cannot list the hub’s plans, so it says where people are 
   await expect(agenda.getByText('Adding people to the agenda needs the computer running Roundtable')).toBeVisible()
   await expect(agenda.getByLabel('Their plan')).toHaveCount(0)
   await expect(agenda.getByLabel('Name of the new plan')).toHaveCount(0)
+})
+
+test('a meeting facing the room names people by initials, and once ended its agenda is read-only and points at the minutes', async ({ browser, hub }) => {
+  // The meeting is written by another device: two people on the agenda, initials only on, then ended.
+  const planId = await seedPlan(hub, 'Reginald Walker', () => undefined)
+  const meetingId = newDocId()
+  const client = connectClient(hub.origin.replace(/^http/, 'ws') + '/sync', meetingId, hub.token, new Y.Doc({ gc: false }))
+  try {
+    await synced(client)
+    initialiseBoard(client.doc, { kind: 'meeting', title: 'Ended huddle', now: new Date() })
+    setMeetingDetails(client.doc, { date: '2026-12-03', startTime: '09:30', place: '' })
+    addAgendaItem(client.doc, { planId, label: 'Reginald Walker', budgetMinutes: 8 })
+    addAgendaItem(client.doc, { planId: await seedPlan(hub, 'Ann Smith', () => undefined), label: 'Ann Smith', budgetMinutes: 5 })
+    setInitialsOnly(client.doc, true)
+    await waitUntilStored(hub.origin, meetingId, client.doc, hub.token)
+
+    const page = await openAs(browser, `${hub.url}#/board/${meetingId}`, 'Cora Coordinator')
+    const agenda = agendaOf(page)
+    await expect.poll(() => agendaLabels(page)).toEqual(['R.W.', 'A.S.'])
+    await expect(agenda.getByRole('button', { name: 'Move A.S. up' })).toBeVisible()
+    // A plan not on the agenda is offered by its initials too.
+    await seedPlan(hub, 'Zed Quinn', () => undefined)
+    await page.reload()
+    await expect(agenda.getByLabel('Their plan').locator('option', { hasText: 'Z.Q.' })).toHaveCount(1)
+    for (const name of ['Reginald', 'Walker', 'Zed', 'Quinn']) expect(await page.content()).not.toContain(name)
+    await expect(agenda.getByText('2 people, 13 minutes planned. Starts 09:30, ends about 09:43.')).toBeVisible()
+
+    endMeeting(client.doc, Date.now())
+    await expect(agenda.getByText('This meeting has ended, so its agenda can no longer change.')).toBeVisible()
+    await expect(agenda.getByRole('button', { name: /^Move / })).toHaveCount(0)
+    await expect(agenda.getByRole('button', { name: /^Remove / })).toHaveCount(0)
+    await expect(agenda.getByLabel('Their plan')).toHaveCount(0)
+    await expect(agenda.getByText('8 minutes')).toBeVisible()
+    expect(await axeViolations(page)).toEqual([])
+    await agenda.getByRole('link', { name: 'Read the minutes' }).click()
+    await expect(page.getByRole('link', { name: 'Minutes', exact: true })).toHaveAttribute('aria-current', 'page')
+  } finally {
+    client.destroy()
+  }
 })

@@ -98,27 +98,29 @@ function BudgetField({ doc, item, shown, id, onMessage }: { doc: Y.Doc; item: Ag
 
   return (
     <div className={`nhsuk-form-group rt-agenda__budget${error ? ' nhsuk-form-group--error' : ''}`}>
-      <label className="nhsuk-label rt-agenda__budget-label" htmlFor={id}>
-        Minutes<span className="nhsuk-u-visually-hidden"> for {shown}</span>
-      </label>
       <ErrorMessage id={`${id}-error`} message={error} />
-      <input
-        className={`nhsuk-input nhsuk-input--width-2${error ? ' nhsuk-input--error' : ''}`}
-        id={id}
-        inputMode="numeric"
-        autoComplete="off"
-        value={draft ?? String(item.budgetMinutes)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={save}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault()
-            save()
-          }
-        }}
-      />
+      <div className="rt-agenda__budget-row">
+        <label className="nhsuk-label rt-agenda__budget-label" htmlFor={id}>
+          Minutes<span className="nhsuk-u-visually-hidden"> for {shown}</span>
+        </label>
+        <input
+          className={`nhsuk-input nhsuk-input--width-2${error ? ' nhsuk-input--error' : ''}`}
+          id={id}
+          inputMode="numeric"
+          autoComplete="off"
+          value={draft ?? String(item.budgetMinutes)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={save}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault()
+              save()
+            }
+          }}
+        />
+      </div>
     </div>
   )
 }
