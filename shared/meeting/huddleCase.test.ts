@@ -6,7 +6,7 @@ import { addEntry, setPersonField, updateEntry } from '../plan/entries'
 import { addDecision, markDiscussed } from '../plan/meetingRecords'
 import { idOf } from '../testing/checked'
 import { writeParagraphs } from '../testing/richText'
-import { MAX_CHANGE_LINES, readHuddleCase } from './huddleCase'
+import { changeWordsForTheRoom, MAX_CHANGE_LINES, readHuddleCase } from './huddleCase'
 
 const lastWeek = { id: 'meeting-1', title: 'Huddle 26 Nov', date: '2026-11-26' }
 const thisWeek = { id: 'meeting-2', title: 'Huddle 3 Dec', date: '2026-12-03' }
@@ -89,5 +89,24 @@ describe('a person’s case in the huddle', () => {
     const shown = readHuddleCase(new Y.Doc(), thisWeek.id, today)
     expect(shown.found).toBe(false)
     expect(shown.openActions).toEqual([])
+  })
+})
+
+describe('what changed, in words a room may see', () => {
+  it('never gives identifiers, family names or contact details, only what kind of thing changed', () => {
+    const secrets = ['9434765919', '1944-03-02', 'Reginald Walker', 'Mary Walker', '07700 900456']
+    const changes = [
+      { kind: 'person' as const, field: 'nhsNumber', before: '', after: '9434765919' },
+      { kind: 'person' as const, field: 'dateOfBirth', before: '1944-03-02', after: '' },
+      { kind: 'agreed' as const, name: 'Reginald Walker' },
+      { kind: 'renamed' as const, before: 'Reginald Walker', after: 'R.W.' },
+      { kind: 'added' as const, list: 'personal' as const, entryId: 'p', label: 'Mary Walker' },
+      { kind: 'entry' as const, list: 'professional' as const, entryId: 'd', label: 'Dr Khan', field: 'contact', before: '', after: '07700 900456' },
+    ]
+    const words = changes.map(changeWordsForTheRoom)
+    expect(words[0]).toBe('changed the person’s NHS number')
+    for (const line of words) for (const secret of secrets) expect(line).not.toContain(secret)
+    // Everything else is said as History says it.
+    expect(changeWordsForTheRoom({ kind: 'added', list: 'action', entryId: 'a', label: 'Inhaler review' })).toBe('added the action ‘Inhaler review’')
   })
 })

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { readMeta } from '../board'
-import { describeChange, readChangeLog } from '../plan/changeLog'
+import { describeChange, readChangeLog, type LoggedChange } from '../plan/changeLog'
+import { LIST_WORDS, PERSON_FIELD_WORDS } from '../plan/changeWords'
 import { isOpenAction, type ActionStatus } from '../plan/fields'
 import { lastDiscussedElsewhere, readDecisions, readDiscussions, type Decision, type Discussion } from '../plan/meetingRecords'
 import { CONTINGENCY_FIELDS } from '../plan/narrative'
@@ -56,6 +57,33 @@ export interface HuddleCase {
   actionsHere: HuddleAction[]
 }
 
+/**
+ * A change in words a room may see. The huddle's screen faces a room, so the person's details (NHS
+ * number, date of birth, name), the names in an agreement or the plan's title, family and friends,
+ * and anyone's contact details are said without their values: "changed the person’s NHS number".
+ */
+export function changeWordsForTheRoom(change: LoggedChange): string {
+  switch (change.kind) {
+    case 'person':
+      return `changed the person’s ${PERSON_FIELD_WORDS[change.field] ?? 'details'}`
+    case 'agreed':
+      return 'marked the plan as agreed'
+    case 'created':
+      return 'started the plan'
+    case 'renamed':
+      return 'renamed the plan'
+    case 'entry':
+      return change.list === 'personal' || change.field === 'contact' ? `changed the details of ${LIST_WORDS[change.list] ?? 'an entry'}` : describeChange(change)
+    case 'added':
+    case 'deleted':
+      return change.list === 'personal' ? `${change.kind} a personal contact` : describeChange(change)
+    case 'moved':
+      return change.list === 'personal' ? 'moved a personal contact' : describeChange(change)
+    default:
+      return describeChange(change)
+  }
+}
+
 function huddleAction(action: Action, goalText: string): HuddleAction {
   return {
     id: action.id,
@@ -99,7 +127,7 @@ export function readHuddleCase(planDoc: Y.Doc, meetingId: string, today: string)
     triggers: CONTINGENCY_FIELDS.map((field) => ({ title: field.title, text: richTextPlain(planDoc, field.key).trim() })).filter((trigger) => trigger.text !== ''),
     changesSinceLast: {
       since,
-      lines: changed.slice(0, MAX_CHANGE_LINES).map((record) => ({ by: record.by, at: record.at, words: describeChange(record.change) })),
+      lines: changed.slice(0, MAX_CHANGE_LINES).map((record) => ({ by: record.by, at: record.at, words: changeWordsForTheRoom(record.change) })),
       more: Math.max(0, changed.length - MAX_CHANGE_LINES),
     },
     decisionsHere: readDecisions(planDoc).filter((decision) => decision.meetingId === meetingId),
