@@ -63,6 +63,8 @@ export const invitationAnswerSchema = z.object({
   token: z.string().optional(),
   code: z.string().optional(),
   lanOrigins: z.array(z.string()),
+  /** Whether opening it would reach colleagues: the hub listens on the network, or (the desktop app) opens to it on demand. */
+  networkPossible: z.boolean(),
 })
 export type InvitationAnswer = z.infer<typeof invitationAnswerSchema>
 

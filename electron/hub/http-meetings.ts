@@ -25,10 +25,14 @@ export interface MeetingLinks {
   hasEnded(meetingId: string): boolean
   /** http://<address>:<port> for each network address the hub listens on (none when only on this computer). */
   lanOrigins(): string[]
+  /** Runs before a meeting is opened: the desktop's hub opens its network listeners here (network.ts). */
+  beforeOpening(): Promise<void>
+  /** Whether opening a meeting can reach colleagues at all: listening on the network, or able to open to it. */
+  networkPossible(): boolean
   now(): number
 }
 
-export function handleInvitation(links: MeetingLinks, grant: Grant, request: IncomingMessage, response: ServerResponse, url: URL): void {
+export async function handleInvitation(links: MeetingLinks, grant: Grant, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
   const meetingId = INVITATION_PATH.exec(url.pathname)?.[1] ?? ''
   if (!isValidDocId(meetingId)) {
     sendJson(request, response, 400, { error: 'A board id is 1 to 64 letters, digits, hyphens or underscores.' })
@@ -46,17 +50,19 @@ export function handleInvitation(links: MeetingLinks, grant: Grant, request: Inc
     sendJson(request, response, 404, { error: 'There is no meeting with that id on this hub.' })
     return
   }
-  const lanOrigins = links.lanOrigins()
   if (request.method === 'POST') {
     if (links.hasEnded(meetingId)) {
       sendJson(request, response, 409, { error: 'This meeting has ended, so it cannot be opened to the network. Open the next meeting instead.' })
       return
     }
-    sendJson(request, response, 200, { open: true, ...links.invitations.open(meetingId), lanOrigins })
+    await links.beforeOpening()
+    sendJson(request, response, 200, { open: true, ...links.invitations.open(meetingId), lanOrigins: links.lanOrigins(), networkPossible: links.networkPossible() })
     return
   }
+  const lanOrigins = links.lanOrigins()
   const open = links.invitations.isOpen(meetingId)
-  sendJson(request, response, 200, open ? { open, ...links.invitations.open(meetingId), lanOrigins } : { open, lanOrigins })
+  const networkPossible = links.networkPossible()
+  sendJson(request, response, 200, open ? { open, ...links.invitations.open(meetingId), lanOrigins, networkPossible } : { open, lanOrigins, networkPossible })
 }
 
 export function handleJoin(links: MeetingLinks, request: IncomingMessage, response: ServerResponse, url: URL): void {

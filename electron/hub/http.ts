@@ -89,13 +89,13 @@ export async function handleHttp(context: HttpContext, request: IncomingMessage,
     return
   }
   if (isApi) {
-    handleApi(context, request, response, url)
+    await handleApi(context, request, response, url)
     return
   }
   await serveStatic(context, request, response, url)
 }
 
-function handleApi(context: HttpContext, request: IncomingMessage, response: ServerResponse, url: URL): void {
+async function handleApi(context: HttpContext, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
   // The one address a colleague's laptop reaches with no token: it trades a meeting code for the meeting link.
   if (url.pathname === '/api/join') {
     handleJoin(context.meetingLinks, request, response, url)
@@ -129,7 +129,7 @@ function handleApi(context: HttpContext, request: IncomingMessage, response: Ser
     return
   }
   if (INVITATION_PATH.test(url.pathname)) {
-    handleInvitation(context.meetingLinks, grant, request, response, url)
+    await handleInvitation(context.meetingLinks, grant, request, response, url)
     return
   }
   const match = /^\/api\/docs\/([^/]+)\/state-vector$/.exec(url.pathname)

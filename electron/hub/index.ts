@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { grantCoversDocument, type AgendaPlans } from '../../shared/access'
@@ -7,6 +7,7 @@ import { Invitations } from './invitations'
 import { isValidDocId } from '../../shared/docId'
 import { handleHttp, tokenFrom } from './http'
 import { KeepAlive } from './keepalive'
+import { NetworkListeners } from './network'
 import { hubOrigins, isAllowedOrigin, lanOrigins } from './origins'
 import { DEFAULT_SEND_LIMITS } from './outbox'
 import { DEFAULT_MAX_PRESENCE_BYTES } from './presence'
@@ -51,7 +52,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const tracker = new TrackerModel(store, options.trackerRefreshMs ?? 200, logger)
   const rebuilt = tracker.catchUp()
   if (rebuilt > 0) logger.info(`hub: brought the action tracker up to date for ${rebuilt} ${rebuilt === 1 ? 'plan' : 'plans'}`)
-  const invitations = new Invitations(options.tokens, (grants, reason) => rooms.closeGrants(grants, reason))
+  const invitations = new Invitations(options.tokens, (grants, reason) => {
+    rooms.closeGrants(grants, reason)
+    // The desktop's network listeners stay open only while some meeting link is.
+    if (network && invitations.openCount() === 0) void network.close().then(() => setNetworkOrigins([]))
+  })
   const rooms = new RoomRegistry(store, logger, {
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     compactAfterUpdates: options.compactAfterUpdates ?? 500,
@@ -81,26 +86,37 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       hasEnded: (meetingId: string) => rooms.meetingHasEnded(meetingId),
       // Known once the hub is listening (port 0 picks one); nothing can ask before then.
       lanOrigins: () => networkOrigins,
+      networkPossible: () => network !== null || networkOrigins.length > 0,
+      beforeOpening: async () => {
+        if (!network) return
+        setNetworkOrigins((await network.open(port)).map((address) => `http://${address}:${port}`))
+      },
       now: () => Date.now(),
     },
   }
 
-  const server = createServer((request, response) => {
+  const answerRequest = (request: IncomingMessage, response: ServerResponse) => {
     handleHttp(httpContext, request, response).catch((error: Error) => {
       logger.error(`hub: ${request.method} ${request.url?.split('?')[0]} failed: ${error.message}`)
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
       response.end('The hub could not answer. Nothing stored was changed.')
     })
-  })
+  }
   const sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES })
   // Every accepted socket is watched from the moment it is upgraded: with noServer, ws emits no
   // 'connection' event, so nothing may rely on one.
   const keepAlive = new KeepAlive(options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS, logger)
   let allowedOrigins = new Set<string>()
   let networkOrigins: string[] = []
+  let port = 0
+  /** Where colleagues reach the hub now; their pages' origin may then open WebSockets. */
+  const setNetworkOrigins = (origins: string[]) => {
+    if (host !== '127.0.0.1') return
+    networkOrigins = origins
+    allowedOrigins = hubOrigins(host, port, [...(options.allowedOrigins ?? []), ...origins])
+  }
 
-  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', 'http://hub.invalid')
+  const acceptUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {    const url = new URL(request.url ?? '/', 'http://hub.invalid')
     const match = /^\/sync\/([^/]*)$/.exec(url.pathname)
     if (!match) return refuseUpgrade(socket, 404, 'Not Found', 'WebSockets live at /sync/<board id>.')
     const docId = match[1]
@@ -126,7 +142,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       keepAlive.watch(webSocket, docId)
       rooms.connect(docId, webSocket, grant)
     })
-  })
+  }
+  const hubServer = () => {
+    const created = createServer(answerRequest)
+    created.on('upgrade', acceptUpgrade)
+    return created
+  }
+  const server = hubServer()
+  // The desktop listens on 127.0.0.1 only, and opens to the network while a meeting link is open (network.ts).
+  const network = options.openToNetworkOnDemand && host === '127.0.0.1' ? new NetworkListeners(hubServer, logger) : null
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -144,7 +168,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     throw error
   }
   const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0)
+  port = typeof address === 'object' && address ? address.port : (options.port ?? 0)
   allowedOrigins = hubOrigins(host, port, options.allowedOrigins)
   networkOrigins = lanOrigins(host, port)
   const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
@@ -159,6 +183,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         keepAlive.stop()
         rooms.closeAll()
         tracker.stop()
+        await network?.close()
         for (const webSocket of sockets.clients) webSocket.terminate()
         await new Promise<void>((resolve) => sockets.close(() => resolve()))
         server.closeAllConnections()

@@ -51,6 +51,11 @@ export class Invitations {
     return { token, code: invitation.code }
   }
 
+  /** How many meetings are open to the network now. */
+  openCount(): number {
+    return this.byMeeting.size
+  }
+
   isOpen(meetingId: string): boolean {
     return this.byMeeting.has(meetingId)
   }

@@ -29,6 +29,12 @@ export interface HubOptions {
   staticDir?: string
   /** Extra page origins allowed to open a WebSocket (besides the hub's own). */
   allowedOrigins?: string[]
+  /**
+   * The desktop app: listening on 127.0.0.1, the hub also listens on this computer's network
+   * addresses while a meeting link is open, and stops when none is (network.ts). `npm run serve`
+   * leaves this off: there `--host` says where it listens.
+   */
+  openToNetworkOnDemand?: boolean
   /** Largest WebSocket message accepted, in bytes. Default 10 MiB. */
   maxMessageBytes?: number
   /** How long a document with nobody connected stays in memory. Default 30 s. */

@@ -102,6 +102,8 @@ async function start(): Promise<void> {
           dataDir,
           dataKey: dataKey.key,
           host: '127.0.0.1',
+          // Colleagues' laptops reach it only while the facilitator has a meeting link open.
+          openToNetworkOnDemand: true,
           port,
           tokens: TokenRegistry.withAdminToken(token),
           staticDir: locations.rendererDir,

@@ -89,7 +89,7 @@ describeOnNetwork('hub: meeting links and the network', () => {
     await waitUntilStored(running.hub.origin, 'thursday', meeting.doc)
 
     const before = await call(local, `/api/meetings/thursday/invitation?token=${TEST_TOKEN}`)
-    expect(before.body).toEqual({ open: false, lanOrigins: expect.arrayContaining([lan]) })
+    expect(before.body).toEqual({ open: false, lanOrigins: expect.arrayContaining([lan]), networkPossible: true })
     const opened = await call(local, `/api/meetings/thursday/invitation?token=${TEST_TOKEN}`, { method: 'POST' })
     expect(opened.status).toBe(200)
     expect(String(opened.body.code)).toMatch(/^\d{6}$/)
@@ -176,9 +176,11 @@ describe('hub: a meeting link on a hub that listens only on this computer', () =
       initialiseBoard(client.doc, { kind: 'meeting', title: 'Friday huddle', now: new Date() })
       await waitUntilStored(running.hub.origin, 'friday', client.doc)
       const response = await fetch(`${running.hub.origin}/api/meetings/friday/invitation?token=${TEST_TOKEN}`, { method: 'POST' })
-      const body = (await response.json()) as { open: boolean; lanOrigins: string[] }
+      const body = (await response.json()) as { open: boolean; lanOrigins: string[]; networkPossible: boolean }
       expect(body.open).toBe(true)
       expect(body.lanOrigins).toEqual([])
+      // `npm run serve` without --host stays on this computer, and says so: the panel then explains --host.
+      expect(body.networkPossible).toBe(false)
     } finally {
       client.destroy()
       await running.hub.close()

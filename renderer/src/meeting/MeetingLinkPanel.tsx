@@ -111,7 +111,17 @@ function LinkDetails({ answer, meetingId, ended, busy, onChange }: DetailsProps)
     )
   }
   if (ended) return <p>The meeting has ended, so it is closed to the network.</p>
-  if (!origin) {
+  if (answer.open && !origin) {
+    return (
+      <>
+        <p>This computer is not connected to a network colleagues can reach, so nobody else can join. Connect it to the room’s Wi-Fi, then close and open the meeting link again.</p>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary rt-button--small" disabled={busy} onClick={() => onChange('close')}>
+          Close the meeting link
+        </button>
+      </>
+    )
+  }
+  if (!answer.networkPossible) {
     return (
       <p>
         Roundtable is running for this computer only, so colleagues’ laptops cannot reach it. To let colleagues on this network
