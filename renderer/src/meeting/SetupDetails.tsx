@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { setMeetingDetails } from '../../../shared/meeting/meeting'
 import type { MeetingView } from '../../../shared/meeting/read'
@@ -6,6 +6,8 @@ import { suggestedStart } from '../../../shared/meeting/setup'
 import { ErrorMessage } from '../ErrorMessage'
 import { DateField } from '../plan/DateField'
 import { focusWhenPresent } from '../plan/useReturnFocus'
+
+type Field = 'date' | 'startTime' | 'place'
 
 interface Props {
   doc: Y.Doc
@@ -18,13 +20,6 @@ interface Props {
  * the next quarter hour) that is written only when the person chooses Save.
  */
 export function SetupDetails({ doc, meeting, onMessage }: Props) {
-  // Saved details from anyone (this window or another) start the form afresh.
-  return <DetailsForm key={`${meeting.date}|${meeting.startTime}|${meeting.place}`} doc={doc} meeting={meeting} onMessage={onMessage} />
-}
-
-type Field = 'date' | 'startTime' | 'place'
-
-function DetailsForm({ doc, meeting, onMessage }: Props) {
   const id = useId()
   const suggestion = useMemo(() => suggestedStart(new Date()), [])
   const saved = meeting.date !== '' && meeting.startTime !== ''
@@ -32,6 +27,18 @@ function DetailsForm({ doc, meeting, onMessage }: Props) {
   const [startTime, setStartTime] = useState(meeting.startTime || suggestion.startTime)
   const [place, setPlace] = useState(meeting.place)
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({})
+
+  // Details saved from elsewhere (another window) come into each box this person has not changed;
+  // a box they are typing in keeps what they typed.
+  const shown = useRef({ date: date, startTime: startTime, place: place })
+  useEffect(() => {
+    const before = shown.current
+    const next = { date: meeting.date || suggestion.date, startTime: meeting.startTime || suggestion.startTime, place: meeting.place }
+    setDate((typed) => (typed === before.date ? next.date : typed))
+    setStartTime((typed) => (typed === before.startTime ? next.startTime : typed))
+    setPlace((typed) => (typed === before.place ? next.place : typed))
+    shown.current = next
+  }, [meeting.date, meeting.startTime, meeting.place, suggestion])
   const fieldId = (field: Field) => `${id}-${field}`
 
   function save(event: React.FormEvent): void {
