@@ -40,6 +40,8 @@ describe('board meta', () => {
   it('refuses an empty or overlong title with a message that says what to do', () => {
     expect(validateTitle('   ')).toMatch(/Enter a name/)
     expect(validateTitle('x'.repeat(121))).toMatch(/up to 120 characters/)
+    expect(validateTitle('', 'meeting')).toBe('Enter a name for the meeting, for example “Thursday huddle”.')
+    expect(validateTitle('x'.repeat(121), 'meeting')).toMatch(/^A meeting name can be up to 120 characters/)
     expect(validateTitle('A.B.')).toBeNull()
     expect(() => initialiseBoard(new Y.Doc(), { kind: 'plan', title: '', now })).toThrow(/Enter a name/)
   })

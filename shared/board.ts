@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { generateKeyBetween } from 'fractional-indexing'
-import { boardStructure, isBoardKind, type BoardKind } from './boardKinds'
+import { boardKindInfo, boardStructure, isBoardKind, type BoardKind } from './boardKinds'
 import { META_MAP } from './boardLayout'
 
 /**
@@ -34,18 +34,19 @@ function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(META_MAP)
 }
 
-export function validateTitle(title: string): string | null {
+export function validateTitle(title: string, kind: BoardKind = 'plan'): string | null {
   const trimmed = title.trim()
-  if (trimmed.length === 0) return 'Enter a name for the plan, for example the person’s initials.'
+  const { noun, nameExample } = boardKindInfo(kind)
+  if (trimmed.length === 0) return `Enter a name for the ${noun}, for example ${nameExample}.`
   if (trimmed.length > MAX_TITLE_LENGTH) {
-    return `A plan name can be up to ${MAX_TITLE_LENGTH} characters. It is ${trimmed.length}.`
+    return `A ${noun} name can be up to ${MAX_TITLE_LENGTH} characters. It is ${trimmed.length}.`
   }
   return null
 }
 
 /** Sets kind, title and creation time once. Safe to call from two clients at once: the first write wins. */
 export function initialiseBoard(doc: Y.Doc, meta: { kind: BoardKind; title: string; now: Date; template?: string }): void {
-  const error = validateTitle(meta.title)
+  const error = validateTitle(meta.title, meta.kind)
   if (error) throw new Error(error)
   const map = metaMap(doc)
   if (map.has('kind')) return

@@ -21,7 +21,7 @@ describe('the kinds of board', () => {
     const doc = new Y.Doc()
     const names = boardStructure(doc).map((type) => [...doc.share].find(([, shared]) => shared === type)?.[0])
     // Every kind's: before a board's meta arrives its kind is not known yet.
-    expect(names).toEqual(['meta', PLAN_LAYOUT.person, PLAN_LAYOUT.entries, PLAN_LAYOUT.agreement, PLAN_LAYOUT.versions, MEETING_LAYOUT.meeting, MEETING_LAYOUT.attendees, MEETING_LAYOUT.agenda])
+    expect(names).toEqual(['meta', PLAN_LAYOUT.person, PLAN_LAYOUT.entries, PLAN_LAYOUT.agreement, PLAN_LAYOUT.versions, PLAN_LAYOUT.decisions, MEETING_LAYOUT.meeting, MEETING_LAYOUT.attendees, MEETING_LAYOUT.agenda])
   })
 })
 

@@ -17,14 +17,16 @@ export interface BoardKindInfo {
   noun: string
   /** What one is called at the start of a label: "Plan · last updated …". */
   label: string
+  /** A good name for one, for "Enter a name for the …, for example …". */
+  nameExample: string
   /** The shared types whose changes re-draw the board and whose local changes undo can take back. */
   structure(doc: Y.Doc): SharedType[]
 }
 
 export const BOARD_KINDS = {
-  plan: { noun: 'plan', label: 'Plan', structure: planStructure },
+  plan: { noun: 'plan', label: 'Plan', nameExample: 'the person’s initials', structure: planStructure },
   // An MDT huddle (shared/meeting/): the hub knows it (labels, meeting links); its screens come next.
-  meeting: { noun: 'meeting', label: 'Meeting', structure: meetingStructure },
+  meeting: { noun: 'meeting', label: 'Meeting', nameExample: '“Thursday huddle”', structure: meetingStructure },
 } as const satisfies Record<string, BoardKindInfo>
 
 export type BoardKind = keyof typeof BOARD_KINDS

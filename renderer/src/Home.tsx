@@ -94,48 +94,22 @@ export function Home({ hub }: { hub: HubAddress }) {
 }
 
 function NewPlanForm({ onCancel }: { onCancel(): void }) {
-  const [title, setTitle] = useState('')
   const [template, setTemplate] = useState('blank')
-  const [error, setError] = useState<string | null>(null)
-  const inputId = useId()
-
-  function submit(event: React.FormEvent): void {
-    event.preventDefault()
-    const problem = validateTitle(title)
-    setError(problem)
-    if (problem) return
-    const docId = newDocId()
-    rememberNewBoard(docId, { kind: 'plan', title: title.trim(), template })
-    navigate(boardHref(docId))
-  }
-
+  const groupId = useId()
   return (
-    <form className="rt-panel" onSubmit={submit} noValidate aria-labelledby={`${inputId}-heading`}>
-      <h2 id={`${inputId}-heading`}>New plan</h2>
-      <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-        <label className="nhsuk-label" htmlFor={inputId}>
-          Name of the plan
-        </label>
-        <div className="nhsuk-hint" id={`${inputId}-hint`}>
-          For example the person’s initials. On a shared screen, initials keep things private.
-        </div>
-        <ErrorMessage id={`${inputId}-error`} message={error} />
-        <input
-          className={`nhsuk-input nhsuk-u-width-two-thirds${error ? ' nhsuk-input--error' : ''}`}
-          id={inputId}
-          autoFocus
-          autoComplete="off"
-          value={title}
-          aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ''}`}
-          onChange={(event) => setTitle(event.target.value)}
-        />
-      </div>
+    <NewBoardForm
+      kind="plan"
+      template={template}
+      label="Name of the plan"
+      hint="For example the person’s initials. On a shared screen, initials keep things private."
+      onCancel={onCancel}
+    >
       <fieldset className="nhsuk-form-group rt-fieldset">
         <legend className="nhsuk-label">Start from</legend>
         <div className="rt-radios rt-radios--stacked">
           {TEMPLATES.map((choice) => (
             <label key={choice.id} className="rt-radio rt-radio--described">
-              <input type="radio" name={`${inputId}-template`} value={choice.id} checked={template === choice.id} onChange={() => setTemplate(choice.id)} />
+              <input type="radio" name={`${groupId}-template`} value={choice.id} checked={template === choice.id} onChange={() => setTemplate(choice.id)} />
               <span>
                 <strong>{choice.title}</strong>
                 <span className="rt-radio__hint">{choice.description}</span>
@@ -144,43 +118,59 @@ function NewPlanForm({ onCancel }: { onCancel(): void }) {
           ))}
         </div>
       </fieldset>
-      <div className="rt-actions">
-        <button type="submit" className="nhsuk-button">
-          Create plan
-        </button>
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </NewBoardForm>
   )
 }
 
 /** A new MDT huddle: named here, then its date, people and agenda are set on its own page. */
 function NewMeetingForm({ onCancel }: { onCancel(): void }) {
+  return (
+    <NewBoardForm
+      kind="meeting"
+      template="blank"
+      label="Name of the meeting"
+      hint="For example “Thursday huddle, Dagenham East”. You add the date, the people and the agenda next."
+      onCancel={onCancel}
+    />
+  )
+}
+
+interface NewBoardFormProps {
+  kind: 'plan' | 'meeting'
+  template: string
+  label: string
+  hint: string
+  onCancel(): void
+  /** More choices, between the name and the buttons. */
+  children?: React.ReactNode
+}
+
+/** Names a new board and opens it; the board writes its own kind and title once the hub has answered. */
+function NewBoardForm({ kind, template, label, hint, onCancel, children }: NewBoardFormProps) {
   const [title, setTitle] = useState('')
   const [error, setError] = useState<string | null>(null)
   const inputId = useId()
+  const noun = boardKindInfo(kind).noun
 
   function submit(event: React.FormEvent): void {
     event.preventDefault()
-    const problem = validateTitle(title)
+    const problem = validateTitle(title, kind)
     setError(problem)
     if (problem) return
     const docId = newDocId()
-    rememberNewBoard(docId, { kind: 'meeting', title: title.trim(), template: 'blank' })
+    rememberNewBoard(docId, { kind, title: title.trim(), template })
     navigate(boardHref(docId))
   }
 
   return (
     <form className="rt-panel" onSubmit={submit} noValidate aria-labelledby={`${inputId}-heading`}>
-      <h2 id={`${inputId}-heading`}>New meeting</h2>
+      <h2 id={`${inputId}-heading`}>New {noun}</h2>
       <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
         <label className="nhsuk-label" htmlFor={inputId}>
-          Name of the meeting
+          {label}
         </label>
         <div className="nhsuk-hint" id={`${inputId}-hint`}>
-          For example “Thursday huddle, Dagenham East”. You add the date, the people and the agenda next.
+          {hint}
         </div>
         <ErrorMessage id={`${inputId}-error`} message={error} />
         <input
@@ -193,9 +183,10 @@ function NewMeetingForm({ onCancel }: { onCancel(): void }) {
           onChange={(event) => setTitle(event.target.value)}
         />
       </div>
+      {children}
       <div className="rt-actions">
         <button type="submit" className="nhsuk-button">
-          Create meeting
+          Create {noun}
         </button>
         <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
           Cancel
