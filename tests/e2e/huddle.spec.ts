@@ -116,7 +116,7 @@ test('a facilitator and a scribe run a huddle: follow mode, notes, decisions and
   // The scribe looks ahead at Ann, then F brings the screen back to the huddle's case.
   await agenda(scribe).getByRole('button', { name: /^Ann King/ }).click()
   await expect(caseName(scribe)).toHaveText('Ann King')
-  await expect(scribe.getByRole('paragraph').filter({ hasText: 'Viewing Ann King —' })).toBeVisible()
+  await expect(scribe.getByRole('paragraph').filter({ hasText: 'Viewing Ann King (the huddle is on Reginald Walker) —' })).toBeVisible()
   await expect(caseName(facilitator)).toHaveText('Reginald Walker (Reg)')
   await scribe.keyboard.press('f')
   await expect(caseName(scribe)).toHaveText('Reginald Walker (Reg)')
@@ -152,7 +152,7 @@ test('a facilitator and a scribe run a huddle: follow mode, notes, decisions and
   await expect(plan.getByRole('list', { name: 'Changes by everyone, newest first' })).toContainText('Sam Patel recorded a decision at Thursday huddle')
 
   // Both type notes at the same time; both keep their words.
-  const notes = (page: Page) => page.getByRole('textbox', { name: 'Discussion notes for Reginald Walker' })
+  const notes = (page: Page, who = 'Reginald Walker') => page.getByRole('textbox', { name: `Discussion notes for ${who}` })
   await notes(facilitator).click()
   await notes(scribe).click()
   await Promise.all([notes(facilitator).pressSequentially('Fell on 20 Nov. ', { delay: 40 }), notes(scribe).pressSequentially('Daughter visiting less. ', { delay: 40 })])
@@ -172,8 +172,15 @@ test('a facilitator and a scribe run a huddle: follow mode, notes, decisions and
   await expectAxeClean(scribe)
   await facilitator.screenshot({ path: testInfo.outputPath('huddle-1280.png'), fullPage: true })
 
-  // The facilitator moves on: the scribe's screen follows.
+  // The facilitator moves on while the scribe is still typing Reg's notes: the scribe's screen stays
+  // with their words until they choose to follow again; then it follows.
+  await expect(notes(scribe, 'R.W.')).toBeFocused()
   await facilitator.getByRole('button', { name: 'Next case: A.K.' }).click()
+  await expect(caseName(facilitator)).toHaveText('A.K.')
+  await expect(scribe.getByRole('paragraph').filter({ hasText: 'Viewing R.W. (the huddle is on A.K.) —' })).toBeVisible()
+  await notes(scribe, 'R.W.').pressSequentially('Review in a month.')
+  await expect(notes(scribe, 'R.W.')).toHaveValue(/Review in a month\.$/)
+  await scribe.getByRole('button', { name: 'Back to following (F)' }).click()
   await expect(caseName(scribe)).toHaveText('A.K.')
   await expect(scribe.getByText('1 of 3 done')).toBeVisible()
 
@@ -228,4 +235,22 @@ test('a case over its budget is shown calmly, and a plan that cannot be found le
   await expect(page.getByRole('textbox', { name: 'Discussion notes for Z.Z.' })).toBeVisible()
   await expectAxeClean(page)
   await page.screenshot({ path: testInfo.outputPath('huddle-missing-plan.png'), fullPage: true })
+
+  // With the hub out of reach the clock keeps going on this device, and says so quietly.
+  const clock = page.getByRole('timer')
+  await hub.stop()
+  await expect(page.getByText('Kept on this device while the hub is out of reach')).toBeVisible()
+  const before = await clock.textContent()
+  await expect.poll(() => clock.textContent()).not.toBe(before)
+  await hub.start()
+  await expect(page.getByText('Kept on this device while the hub is out of reach')).toBeHidden({ timeout: 20_000 })
+})
+
+test('a meeting with nobody on the agenda says what to do', async ({ browser, hub }) => {
+  const meetingId = await seedMeeting(hub, 'Empty huddle', () => {})
+  const page = await openAs(browser, `${hub.url}#/board/${meetingId}/huddle`, 'Priya Shah')
+  await expect(page.getByText('Nobody is on the agenda yet. Add the people to discuss in Agenda and people.')).toBeVisible()
+  await expect(page.getByText('Clock not started')).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Start the huddle/ })).toHaveCount(0)
+  await expectAxeClean(page)
 })

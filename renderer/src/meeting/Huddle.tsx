@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { shownCaseId } from '../../../shared/meeting/huddleProgress'
 import { setInitialsOnly } from '../../../shared/meeting/meeting'
 import { shownName } from '../../../shared/meeting/privacy'
@@ -29,12 +29,22 @@ export function Huddle({ hub, session, docId, title, meeting, status, user, onMe
   const [chosen, setChosen] = useState<string | null>(null)
   // The case this window last moved the huddle to: it notes in that plan that the meeting discussed them.
   const [movedTo, setMovedTo] = useState<string | null>(null)
+  // The case whose notes or forms this person is typing in, if any (an action's status is one click, not typing).
+  const typingIn = useRef<string | null>(null)
+  // When the huddle moves on while someone is typing about a case, their screen stays on that case
+  // (they break away) rather than taking their words' box from under their fingers.
+  const [lastCurrent, setLastCurrent] = useState(meeting.currentCaseId)
+  if (lastCurrent !== meeting.currentCaseId) {
+    setLastCurrent(meeting.currentCaseId)
+    if (chosen === null && typingIn.current && typingIn.current !== meeting.currentCaseId) setChosen(typingIn.current)
+  }
   const shownId = shownCaseId(meeting, chosen)
   const shown = meeting.agenda.find((item) => item.id === shownId) ?? null
+  const current = meeting.agenda.find((item) => item.id === meeting.currentCaseId) ?? null
   const following = chosen === null || shownId !== chosen
   const facilitator = meeting.attendees.find((attendee) => attendee.id === meeting.facilitatorId) ?? null
   const initialsOnly = meeting.initialsOnly
-  const meetingRef: MeetingRef = { id: docId, title, date: meeting.date || localDay(new Date()) }
+  const meetingRef: MeetingRef = useMemo(() => ({ id: docId, title, date: meeting.date || localDay(new Date()) }), [docId, title, meeting.date])
 
   const follow = useCallback(() => {
     setChosen(null)
@@ -85,7 +95,8 @@ export function Huddle({ hub, session, docId, title, meeting, status, user, onMe
             </>
           ) : (
             <>
-              Viewing {shown ? shownName(shown.label, initialsOnly) : 'another case'} —{' '}
+              Viewing {shown ? shownName(shown.label, initialsOnly) : 'another case'}
+              {current && current.id !== shown?.id ? ` (the huddle is on ${shownName(current.label, initialsOnly)})` : ''} —{' '}
               <button type="button" className="rt-link-button" onClick={follow}>
                 Back to following (F)
               </button>
@@ -124,7 +135,13 @@ export function Huddle({ hub, session, docId, title, meeting, status, user, onMe
             onMessage={onMessage}
           />
         </div>
-        <div className="rt-huddle__main" role="region" aria-label="Case on screen">
+        <div
+          className="rt-huddle__main"
+          role="region"
+          aria-label="Case on screen"
+          onFocus={(event) => (typingIn.current = (event.target as HTMLElement).closest('textarea, input, form select') ? shownId : null)}
+          onBlur={() => (typingIn.current = null)}
+        >
           {shown ? (
             <>
               <CasePanel
