@@ -1,7 +1,10 @@
 import { networkInterfaces } from 'node:os'
 import WebSocket from 'ws'
-import { addAgendaItem } from '../../shared/meeting/meeting'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { addAgendaItem, agendaItemForPlan, endMeeting, removeAgendaItem } from '../../shared/meeting/meeting'
 import { addStrength, expect, openAs, test } from './fixtures'
+import { editBoard } from './editBoard'
 import { seedMeeting, seedPlan } from './seed'
 import { ServedHub } from './served-hub'
 
@@ -49,6 +52,8 @@ test.describe('meeting link over the network', () => {
     expect(fullLink).toMatch(new RegExp(`^${lanOrigin}/\\?token=[^#]+#/board/${meetingId}/huddle$`))
     const token = decodeURIComponent(/token=([^#]+)/.exec(fullLink)![1])
     await facilitator.screenshot({ path: testInfo.outputPath('facilitator-link-open.png'), fullPage: true })
+    await expectAccessible(facilitator)
+    await expectNoSidewaysScroll(facilitator, testInfo.outputPath('facilitator-link-open-390.png'))
 
     // A colleague's laptop: no access code, only the join address and the code from the screen.
     const colleagueContext = await browser.newContext()
@@ -56,6 +61,8 @@ test.describe('meeting link over the network', () => {
     await colleague.goto(`${lanOrigin}/#/join`)
     await expect(colleague.getByRole('heading', { level: 1, name: 'Join a meeting' })).toBeVisible()
     await expect(colleague.getByLabel('Meeting code')).toHaveAttribute('inputmode', 'numeric')
+    await expectAccessible(colleague)
+    await expectNoSidewaysScroll(colleague, testInfo.outputPath('join-390.png'))
     await colleague.getByLabel('Meeting code').fill(`${code.slice(0, 3)} ${code.slice(3)}`)
     await colleague.getByRole('button', { name: 'Join the meeting' }).click()
     await colleague.getByLabel('Your name').fill('Colin, district nurse')
@@ -119,7 +126,53 @@ test.describe('meeting link over the network', () => {
     await late.context().close()
     await facilitator.context().close()
   })
+
+  test('a plan taken off the agenda, then the meeting ending, each end a colleague’s access saying why', async ({ browser }) => {
+    const stays = await seedPlan(lanHub, 'Ending R.W.', () => {})
+    const leaves = await seedPlan(lanHub, 'Ending A.K.', () => {})
+    const meetingId = await seedMeeting(lanHub, 'Ending huddle', (doc) => {
+      addAgendaItem(doc, { planId: stays, label: 'R.W.', budgetMinutes: 6 })
+      addAgendaItem(doc, { planId: leaves, label: 'A.K.', budgetMinutes: 6 })
+    })
+    const lanOrigin = `http://${lanAddress}:${new URL(lanHub.origin).port}`
+    // Opened from the hub's own computer, as the panel does.
+    const opened = await fetch(`${lanHub.origin}/api/meetings/${meetingId}/invitation`, { method: 'POST', headers: { Authorization: `Bearer ${lanHub.token}` } })
+    const { code } = (await opened.json()) as { code: string }
+
+    const colleague = await (await browser.newContext()).newPage()
+    await colleague.goto(`${lanOrigin}/#/join`)
+    await colleague.getByLabel('Meeting code').fill(code)
+    await colleague.getByRole('button', { name: 'Join the meeting' }).click()
+    await colleague.getByLabel('Your name').fill('Colin, district nurse')
+    await colleague.getByRole('button', { name: 'Continue' }).click()
+    await expect(colleague.getByRole('heading', { level: 1, name: 'Ending huddle' })).toBeVisible()
+
+    await colleague.goto(`${lanOrigin}/#/board/${leaves}`)
+    await expect(colleague.getByText('Connected — all changes saved')).toBeVisible()
+    await editBoard(lanHub, meetingId, (doc) => removeAgendaItem(doc, agendaItemForPlan(doc, leaves)!))
+    await expect(colleague.getByRole('status').filter({ hasText: 'This plan was taken off the meeting’s agenda, so the meeting link no longer opens it' })).toBeVisible()
+
+    await colleague.goto(`${lanOrigin}/#/board/${stays}`)
+    await expect(colleague.getByText('Connected — all changes saved')).toBeVisible()
+    await editBoard(lanHub, meetingId, (doc) => endMeeting(doc, Date.now()))
+    await expect(colleague.getByRole('status').filter({ hasText: 'The meeting has ended, so its link no longer works' })).toBeVisible()
+    await colleague.context().close()
+  })
 })
+
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice']).analyze()
+  expect(results.violations.map((violation) => violation.id)).toEqual([])
+}
+
+/** At a phone's 390 px nothing scrolls sideways; the screenshot is for a person to look at. */
+async function expectNoSidewaysScroll(page: Page, screenshot: string): Promise<void> {
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 390, height: 844 })
+  expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  await page.screenshot({ path: screenshot, fullPage: true })
+  if (size) await page.setViewportSize(size)
+}
 
 test('a wrong or mistyped code shows what to do, and a hub only on this computer says how to let colleagues join', async ({ browser, hub }, testInfo) => {
   const meetingId = await seedMeeting(hub, 'Local-only huddle', () => {})

@@ -7,10 +7,10 @@ import { readMeeting } from '../../shared/meeting/read'
 import { addEntry, setPersonField } from '../../shared/plan/entries'
 import { addDecision } from '../../shared/plan/meetingRecords'
 import { idOf } from '../../shared/testing/checked'
-import { connectClient, synced, waitUntilStored } from '../hub/helpers'
+import { connectClient, synced } from '../hub/helpers'
+import { editBoard } from './editBoard'
 import { expect, openAs, test } from './fixtures'
 import { seedMeeting, seedPlan } from './seed'
-import type { ServedHub } from './served-hub'
 
 /**
  * The minutes of a huddle that has ended, as the coordinator reads and prints them afterwards:
@@ -160,14 +160,3 @@ test('the minutes show who came, what was decided and agreed per person, and the
   await page.context().close()
 })
 
-/** Changes a board already on the hub as another device would, and waits until the hub has stored it. */
-async function editBoard(hub: ServedHub, docId: string, build: (doc: Y.Doc) => void): Promise<void> {
-  const client = connectClient(`${hub.origin.replace(/^http/, 'ws')}/sync`, docId, hub.token, new Y.Doc({ gc: false }))
-  try {
-    await synced(client)
-    build(client.doc)
-    await waitUntilStored(hub.origin, docId, client.doc, hub.token)
-  } finally {
-    client.destroy()
-  }
-}
