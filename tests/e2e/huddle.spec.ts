@@ -179,7 +179,8 @@ test('a facilitator and a scribe run a huddle: follow mode, notes, decisions and
   await expect(caseName(facilitator)).toHaveText('A.K.')
   await expect(scribe.getByRole('paragraph').filter({ hasText: 'Viewing R.W. (the huddle is on A.K.) —' })).toBeVisible()
   await notes(scribe, 'R.W.').pressSequentially('Review in a month.')
-  await expect(notes(scribe, 'R.W.')).toHaveValue(/Review in a month\.$/)
+  // Their caret stayed after their own words while the facilitator's came in.
+  await expect(notes(scribe, 'R.W.')).toHaveValue(/Daughter visiting less\. Review in a month\./)
   await scribe.getByRole('button', { name: 'Back to following (F)' }).click()
   await expect(caseName(scribe)).toHaveText('A.K.')
   await expect(scribe.getByText('1 of 3 done')).toBeVisible()
