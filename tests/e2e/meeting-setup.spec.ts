@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test'
 import * as Y from 'yjs'
 import { initialiseBoard } from '../../shared/board'
 import { newDocId } from '../../shared/docId'
-import { addAgendaItem, endMeeting, setInitialsOnly, setMeetingDetails } from '../../shared/meeting/meeting'
+import { addAgendaItem, endMeeting, goToCase, orderedAgendaIds, setInitialsOnly, setMeetingDetails } from '../../shared/meeting/meeting'
 import { connectClient, synced, waitUntilStored } from '../hub/helpers'
 import { expect, openAs, said, shareLink, test } from './fixtures'
 import { seedPlan } from './seed'
@@ -255,13 +255,20 @@ test('a meeting facing the room names people by initials, and once ended its age
     for (const name of ['Reginald', 'Walker', 'Zed', 'Quinn']) expect(await page.content()).not.toContain(name)
     await expect(agenda.getByText('2 people, 13 minutes planned. Starts 09:30, ends about 09:43.')).toBeVisible()
 
+    // The huddle reaches the first person, then ends before the second.
+    const firstCase = orderedAgendaIds(client.doc)[0]
+    goToCase(client.doc, null, firstCase, Date.now())
+    await expect(agenda.getByRole('listitem').filter({ hasText: 'R.W.' })).toContainText('Now')
     endMeeting(client.doc, Date.now())
+    await expect(agenda.getByRole('listitem').filter({ hasText: 'R.W.' })).toContainText('Done')
+    await expect(agenda.getByRole('listitem').filter({ hasText: 'A.S.' })).toContainText('Not reached')
     await expect(agenda.getByText('This meeting has ended, so its agenda can no longer change.')).toBeVisible()
     await expect(agenda.getByRole('button', { name: /^Move / })).toHaveCount(0)
     await expect(agenda.getByRole('button', { name: /^Remove / })).toHaveCount(0)
     await expect(agenda.getByLabel('Their plan')).toHaveCount(0)
     await expect(agenda.getByText('8 minutes')).toBeVisible()
     expect(await axeViolations(page)).toEqual([])
+    await agenda.screenshot({ path: test.info().outputPath('agenda-ended.png') })
     await agenda.getByRole('link', { name: 'Read the minutes' }).click()
     await expect(page.getByRole('link', { name: 'Minutes', exact: true })).toHaveAttribute('aria-current', 'page')
   } finally {

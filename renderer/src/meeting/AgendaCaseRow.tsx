@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import type * as Y from 'yjs'
-import { CASE_STATE_WORDS } from '../../../shared/meeting/fields'
+import { CASE_PROGRESS_WORDS, caseProgress } from '../../../shared/meeting/huddleProgress'
 import { setCaseBudget } from '../../../shared/meeting/meeting'
 import type { AgendaCase } from '../../../shared/meeting/read'
 import { readMinutes } from '../../../shared/meeting/setup'
@@ -49,7 +49,8 @@ export function AgendaCaseRow({ doc, item, shown, index, total, buttonId, readOn
             {shown}
             <span className="nhsuk-u-visually-hidden"> (their plan)</span>
           </a>
-          {item.state === 'waiting' ? null : <span className="rt-agenda__state"> {CASE_STATE_WORDS[item.state]}</span>}
+          {caseProgress(item) === 'waiting' ? null : <span className="rt-agenda__state"> {CASE_PROGRESS_WORDS[caseProgress(item)]}</span>}
+          {item.rolledFrom ? <span className="rt-agenda__state"> Rolled over from an earlier meeting</span> : null}
         </p>
         {readOnly ? (
           <p className="rt-agenda__minutes-text">{minutesWords(item.budgetMinutes)}</p>
