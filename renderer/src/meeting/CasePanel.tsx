@@ -81,7 +81,8 @@ function OpenCase({ session, status, name, item, meeting, initialsOnly, markDisc
   }, [markDiscussedOnOpen, synced, isPlan, doc, meeting])
 
   if (status.state === 'refused') {
-    return <CaseMessage name={name} text="Their plan cannot be opened from here: the hub refused access to it. The huddle carries on; ask whoever runs Roundtable about their plan." />
+    // The hub's own reason (a plan taken off the agenda, a closed meeting link) when it gave one.
+    return <CaseMessage name={name} text={`Their plan cannot be opened from here. ${status.label} The huddle carries on without it.`} />
   }
   if (!isPlan) {
     if (!synced) return <CaseMessage name={name} text="Opening their plan…" />
