@@ -72,6 +72,8 @@ test('the minutes show who came, what was decided and agreed per person, and the
     endMeeting(doc, started + 13 * MINUTE)
   })
 
+  await seedMeeting(hub, 'Minutes huddle, last month', (doc) => endMeeting(doc, Date.now() - 30 * 24 * 60 * MINUTE))
+
   const page = await openAs(browser, `${hub.url}#/board/${meetingId}/minutes`, 'Sam Patel')
   await expect(page.getByRole('heading', { level: 2, name: 'Minutes' })).toBeVisible()
   await expect(page).toHaveTitle(/^Minutes huddle/)
@@ -135,6 +137,10 @@ test('the minutes show who came, what was decided and agreed per person, and the
   // The case not reached goes to a new meeting, in one step, with its notes.
   const rollOver = page.getByRole('form', { name: 'Roll over 1 case to the next meeting' })
   await expect(rollOver).toContainText('Not reached: B.T.')
+  // A meeting that has ended is refused, with what to do instead.
+  await rollOver.getByLabel('Minutes huddle, last month').check()
+  await rollOver.getByRole('button', { name: 'Roll over 1 case' }).click()
+  await expect(rollOver.getByText('That meeting has ended too. Choose a meeting still to come, or start a new one.')).toBeFocused()
   await rollOver.getByLabel('A new meeting').check()
   await expect(rollOver.getByLabel('Name of the new meeting')).toHaveValue('Minutes huddle (next)')
   await rollOver.getByLabel('Name of the new meeting').fill('Minutes huddle, 10 December')
