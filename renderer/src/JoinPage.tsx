@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { ErrorMessage } from './ErrorMessage'
 import { HubError, joinMeetingWithCode, type HubAddress } from './hub'
 import { usePageTitle } from './pageTitle'
@@ -14,7 +14,7 @@ const CODE_LENGTH = 6
  */
 export function JoinPage({ onJoined }: { onJoined(hub: HubAddress): void }) {
   const [code, setCode] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<{ message: string; attempt: number } | null>(null)
   const [joining, setJoining] = useState(false)
   const inputId = useId()
   const errorRef = useRef<HTMLDivElement>(null)
@@ -41,9 +41,12 @@ export function JoinPage({ onJoined }: { onJoined(hub: HubAddress): void }) {
   }
 
   function showError(message: string): void {
-    setError(message)
-    requestAnimationFrame(() => errorRef.current?.querySelector<HTMLElement>('.nhsuk-error-message')?.focus())
+    setError((shown) => ({ message, attempt: (shown?.attempt ?? 0) + 1 }))
   }
+  // Focus moves to the message once it is on the page, for every failed attempt (the same words again included).
+  useEffect(() => {
+    if (error) errorRef.current?.querySelector<HTMLElement>('.nhsuk-error-message')?.focus()
+  }, [error])
 
   return (
     <>
@@ -57,7 +60,7 @@ export function JoinPage({ onJoined }: { onJoined(hub: HubAddress): void }) {
           <div className="nhsuk-hint" id={`${inputId}-hint`}>
             {CODE_LENGTH} digits, for example 482 913
           </div>
-          <ErrorMessage id={`${inputId}-error`} message={error} />
+          <ErrorMessage id={`${inputId}-error`} message={error?.message ?? null} />
           <input
             className={`nhsuk-input nhsuk-input--width-10${error ? ' nhsuk-input--error' : ''}`}
             id={inputId}

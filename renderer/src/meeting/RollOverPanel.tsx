@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import type { BoardSummary } from '../../../shared/api'
 import { validateTitle } from '../../../shared/board'
@@ -30,11 +30,15 @@ const NEW = 'new'
 export function RollOverPanel({ hub, from, title, meetingId, cases, meetings, onMessage }: Props) {
   const [choice, setChoice] = useState(NEW)
   const [newTitle, setNewTitle] = useState(() => nextMeetingTitle(title))
-  const [problem, setProblem] = useState<string | null>(null)
+  const [problem, setProblem] = useState<{ message: string; attempt: number } | null>(null)
   const [busy, setBusy] = useState(false)
-  const [done, setDone] = useState<{ id: string; title: string } | null>(null)
+  const [done, setDone] = useState(false)
   const formId = useId()
   const problemRef = useRef<HTMLDivElement>(null)
+  // Focus moves to the message once it is on the page, for every failed attempt (the same words again included).
+  useEffect(() => {
+    if (problem) problemRef.current?.querySelector<HTMLElement>('.nhsuk-error-message')?.focus()
+  }, [problem])
   const count = cases.length
   const casesWord = `${count} ${count === 1 ? 'case' : 'cases'}`
 
@@ -66,19 +70,16 @@ export function RollOverPanel({ hub, from, title, meetingId, cases, meetings, on
     setBusy(false)
     if (failed) return show(failed)
     const nextTitle = next.kind === 'new' ? next.title : (others.find((board) => board.id === next.id)?.title ?? 'the next meeting')
-    setDone({ id: next.id, title: nextTitle })
+    setDone(true)
     onMessage(`Rolled over ${casesWord} to ${nextTitle}.`)
   }
 
   function show(message: string): void {
-    setProblem(message)
-    requestAnimationFrame(() => problemRef.current?.querySelector<HTMLElement>('.nhsuk-error-message')?.focus())
+    setProblem((shown) => ({ message, attempt: (shown?.attempt ?? 0) + 1 }))
   }
 
-  if (done) {
-    // Shown until the minutes re-read the meeting and find nothing left to roll over.
-    return null
-  }
+  // Done: the minutes now say where each case went, with a link to the next meeting.
+  if (done) return null
 
   return (
     <form className="rt-rollover rt-no-print" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${formId}-heading`}>
@@ -90,7 +91,7 @@ export function RollOverPanel({ hub, from, title, meetingId, cases, meetings, on
       <div className={`nhsuk-form-group${problem ? ' nhsuk-form-group--error' : ''}`} ref={problemRef}>
         <fieldset className="rt-fieldset">
           <legend className="nhsuk-label">Next meeting</legend>
-          <ErrorMessage id={`${formId}-error`} message={problem} />
+          <ErrorMessage id={`${formId}-error`} message={problem?.message ?? null} />
           <div className="rt-radios rt-radios--stacked">
             <label className="rt-radio">
               <input type="radio" name={`${formId}-next`} value={NEW} checked={choice === NEW} onChange={() => setChoice(NEW)} />
