@@ -49,7 +49,7 @@ export function CaseClock({ doc, meeting, status }: Props) {
     <div className={`rt-clock${reading?.over ? ' rt-clock--over' : ''}`}>
       {current && reading ? (
         <>
-          <span role="timer" aria-label={`Case clock for ${name}: ${reading.spoken}`} className="rt-clock__time">
+          <span role="timer" aria-label={`Case clock for ${name}: ${reading.spoken}${reading.over ? `, ${reading.overBy}` : ''}`} className="rt-clock__time">
             {reading.label}
           </span>
           {reading.over ? <span className="rt-clock__over">{reading.overBy}</span> : null}
