@@ -152,6 +152,7 @@ test('the minutes show who came, what was decided and agreed per person, and the
   await expect(page.getByRole('form', { name: /^Roll over/ })).toHaveCount(0)
   await expect(time.getByRole('row', { name: /^B\.T\./ })).toContainText('Not reached; rolled over to Minutes huddle, 10 December')
 
+  await page.screenshot({ path: testInfo.outputPath('minutes-rolled-over.png') })
   const nextId = ((await nextLink.getAttribute('href')) ?? '').replace('#/board/', '')
   const next = connectClient(`${hub.origin.replace(/^http/, 'ws')}/sync`, nextId, hub.token, new Y.Doc())
   try {
