@@ -255,3 +255,31 @@ test('a meeting with nobody on the agenda says what to do', async ({ browser, hu
   await expect(page.getByRole('button', { name: /^Start the huddle/ })).toHaveCount(0)
   await expectAxeClean(page)
 })
+
+test('two people pressing Next at once, with the hub out of reach, move the huddle one step and nobody’s notes are lost', async ({ browser, hub }) => {
+  const people = await Promise.all(['Ann King', 'Bob Lee', 'Cy Dunn'].map((name) => seedPlan(hub, `Step ${name}`, personPlan(name))))
+  const meetingId = await seedMeeting(hub, 'Step huddle', (doc) => {
+    const [first] = ['A.K.', 'B.L.', 'C.D.'].map((label, index) => idOf(addAgendaItem(doc, { planId: people[index], label, budgetMinutes: 5 })))
+    idOf(goToCase(doc, null, first, Date.now()))
+  })
+  const huddle = `${hub.url}#/board/${meetingId}/huddle`
+  const facilitator = await openAs(browser, huddle, 'Priya Shah')
+  const scribe = await openAs(browser, huddle, 'Sam Patel')
+  const caseName = (page: Page) => page.getByRole('region', { name: 'Case on screen' }).getByRole('heading', { level: 2 })
+  await expect(caseName(scribe)).toHaveText(/^A\.K\./)
+  // With the hub out of reach neither sees the other's move: both press Next and type a note.
+  await hub.stop()
+  for (const page of [facilitator, scribe]) await expect(page.getByText(/^Reconnecting/)).toBeVisible()
+  await facilitator.getByRole('button', { name: 'Next case: B.L.' }).click()
+  await facilitator.getByRole('textbox', { name: 'Discussion notes for B.L.' }).fill('From the facilitator.')
+  await scribe.getByRole('button', { name: 'Next case: B.L.' }).click()
+  await scribe.getByRole('textbox', { name: 'Discussion notes for B.L.' }).fill('From the scribe.')
+  await hub.start()
+  for (const page of [facilitator, scribe]) await expect(page.getByText('Connected — all changes saved')).toBeVisible({ timeout: 20_000 })
+  for (const page of [facilitator, scribe]) {
+    await expect(caseName(page)).toHaveText(/^B\.L\./)
+    await expect(page.getByRole('button', { name: 'Next case: C.D.' })).toBeVisible()
+    await expect(page.getByRole('textbox', { name: 'Discussion notes for B.L.' })).toHaveValue(/From the facilitator\./)
+    await expect(page.getByRole('textbox', { name: 'Discussion notes for B.L.' })).toHaveValue(/From the scribe\./)
+  }
+})

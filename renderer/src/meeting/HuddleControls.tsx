@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type * as Y from 'yjs'
-import { endMeeting, goToCase, nextWaitingCase } from '../../../shared/meeting/meeting'
+import { endMeeting, goToCase, nextWaitingCase, readRun } from '../../../shared/meeting/meeting'
 import { shownName } from '../../../shared/meeting/privacy'
 import type { MeetingView } from '../../../shared/meeting/read'
 import { boardHref } from '../route'
@@ -21,7 +21,8 @@ interface Props {
  * login); the facilitator is named so the room knows whose job it is.
  */
 export function HuddleControls({ doc, docId, meeting, shownId, onMoved, onMessage }: Props) {
-  const [problem, setProblem] = useState('')
+  // Why a move was refused, and the case the huddle was on by then: the message is about that moment.
+  const [refusal, setRefusal] = useState<{ message: string; currentThen: string | null } | null>(null)
   const [confirmingEnd, setConfirmingEnd] = useState(false)
   const endButton = useRef<HTMLButtonElement>(null)
   const facilitator = meeting.attendees.find((attendee) => attendee.id === meeting.facilitatorId) ?? null
@@ -31,19 +32,19 @@ export function HuddleControls({ doc, docId, meeting, shownId, onMoved, onMessag
   const nextItem = meeting.agenda.find((item) => item.id === next) ?? null
   const name = (label: string) => shownName(label, meeting.initialsOnly)
 
-  // A message about someone else's move is about the huddle as it was; it goes when the huddle moves.
-  useEffect(() => setProblem(''), [meeting.currentCaseId])
+  // Shown until the huddle moves again (this screen may only now be catching up with the move it is about).
+  const problem = refusal && refusal.currentThen === meeting.currentCaseId ? refusal.message : ''
 
   const moveTo = (itemId: string) => {
     // The current case as this window saw it: if someone else has moved on meanwhile, nothing changes.
     const result = goToCase(doc, meeting.currentCaseId, itemId, Date.now())
     if (!result.ok) {
       const message = result.errors.form ?? 'The huddle could not move on. Try again.'
-      setProblem(message)
+      setRefusal({ message, currentThen: readRun(doc)?.itemId ?? null })
       onMessage(message)
       return
     }
-    setProblem('')
+    setRefusal(null)
     const label = meeting.agenda.find((item) => item.id === itemId)?.label ?? ''
     onMessage(`Now discussing ${name(label)}.`)
     onMoved(itemId)
