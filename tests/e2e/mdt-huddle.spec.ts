@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import type * as Y from 'yjs'
@@ -97,6 +98,15 @@ test('an MDT huddle of three people, from attendance to minutes, feeds their pla
   await expect(planGoals).toContainText(`Benefits check ${stamp}`)
   await expect(planGoals).toContainText(`Agreed at${title}`)
   await expect(plan.getByRole('region', { name: 'Care team' })).toContainText('Kim Lee')
+  // The printed plan carries them too, and where they were agreed.
+  await plan.emulateMedia({ media: 'print' })
+  const pdf = testInfo.outputPath('plan.pdf')
+  await plan.pdf({ path: pdf })
+  await plan.emulateMedia({ media: 'screen' })
+  const printed = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+  expect(printed).toContain(`Decisions from meetings`)
+  expect(printed).toContain(`Refer to the falls clinic ${title}`)
+  expect(printed).toContain(`agreed at ${title}`)
 
   // The second case, one minute planned: the scribe follows, and it runs over.
   await facilitator.getByRole('button', { name: 'Next case: A.K.' }).click()

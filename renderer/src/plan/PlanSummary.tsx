@@ -18,6 +18,7 @@ function ActionLine({ action }: { action: Action }) {
       {action.what}: {who}, by {formatDay(action.dueDate)} ({STATUS_WORDS[action.status]}
       {action.overdue ? ', overdue' : ''}); {action.reviewDate ? `review ${formatDay(action.reviewDate)}` : 'no review date'}
       {action.outcome ? `; outcome: ${action.outcome}` : ''}; {whose(action.voice)}
+      {action.fromMeeting ? `; agreed at ${action.fromMeeting.title}, ${formatDay(action.fromMeeting.date)}` : ''}
     </>
   )
 }

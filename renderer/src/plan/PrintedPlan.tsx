@@ -6,6 +6,8 @@ import type { PlanView } from '../../../shared/plan/read'
 import type { Agreement, PlanChange } from '../../../shared/plan/versions'
 import { usePageMargins, usePrinting } from '../printPages'
 import { PlanSummary } from './PlanSummary'
+import { DecisionsSection } from './DecisionsSection'
+import { readDecisions } from '../../../shared/plan/meetingRecords'
 
 interface Props {
   doc: Y.Doc
@@ -50,6 +52,7 @@ export function PrintedPlan({ doc, plan, agreement, changes, today }: Props) {
       </dl>
       <p>Parts of the plan that nobody has written yet are left out.</p>
       <PlanSummary plan={plan} doc={doc} />
+      <DecisionsSection decisions={readDecisions(doc)} />
     </div>,
     document.body,
   )
