@@ -54,6 +54,13 @@ test.describe('meeting link over the network', () => {
     await facilitator.screenshot({ path: testInfo.outputPath('facilitator-link-open.png'), fullPage: true })
     await expectAccessible(facilitator)
     await expectNoSidewaysScroll(facilitator, testInfo.outputPath('facilitator-link-open-390.png'))
+    // The room's shared screen, on the same computer, shows the join address and the code too.
+    const room = await openAs(browser, `${lanHub.url}#/board/${meetingId}/huddle`, 'Meeting room', { width: 1920, height: 1080 })
+    await room.getByRole('link', { name: 'Open the shared screen' }).click()
+    await expect(room.getByText(`Join from your laptop: ${lanOrigin}/#/join · code ${code.slice(0, 3)} ${code.slice(3)}`)).toBeVisible()
+    await expectAccessible(room)
+    await room.screenshot({ path: testInfo.outputPath('shared-screen-join-line.png') })
+    await room.context().close()
 
     // A colleague's laptop: no access code, only the join address and the code from the screen.
     const colleagueContext = await browser.newContext()

@@ -7,7 +7,7 @@ import type { HubAddress } from '../hub'
 import { boardHref, type BoardView } from '../route'
 import type { BoardSession } from '../useBoardSession'
 import { Huddle } from './Huddle'
-import { MeetingLinkPanel } from './MeetingLinkPanel'
+import { MeetingJoinLine, MeetingLinkPanel } from './MeetingLinkPanel'
 import { MeetingSetup } from './MeetingSetup'
 import { Minutes } from './Minutes'
 import type { MeetingScreenProps } from './screenProps'
@@ -75,6 +75,7 @@ export function MeetingBoard({ hub, session, docId, title, view, status, user, v
         {message}
       </p>
       {view === 'huddle' || view === 'shared-screen' ? <Huddle {...props} large={large} /> : null}
+      {large ? <MeetingJoinLine hub={hub} meetingId={docId} ended={meeting.state === 'ended'} /> : null}
       {view === 'minutes' ? <Minutes {...props} /> : null}
       {view !== 'huddle' && view !== 'shared-screen' && view !== 'minutes' ? <MeetingSetup {...props} /> : null}
     </>

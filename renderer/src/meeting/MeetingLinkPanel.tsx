@@ -22,11 +22,9 @@ interface Props {
  * reads out (or shows on the shared screen) the join address and a six-digit code; or closes it.
  * The hub decides everything: whether it is open, the code, and the addresses colleagues can reach.
  */
-export function MeetingLinkPanel({ hub, meetingId, ended }: Props) {
+/** Whether the meeting is open to the network, asked of the hub now, on focus, and when the meeting ends. */
+function useInvitation(hub: HubAddress, meetingId: string, ended: boolean) {
   const [state, setState] = useState<LinkState>({ status: 'loading' })
-  const [busy, setBusy] = useState(false)
-  const headingId = useId()
-
   const load = useCallback(
     async (change?: 'open' | 'close') => {
       try {
@@ -51,6 +49,43 @@ export function MeetingLinkPanel({ hub, meetingId, ended }: Props) {
   useEffect(() => {
     if (ended) void load()
   }, [ended, load])
+  return { state, load }
+}
+
+/** How long the room's screen waits before asking again whether the meeting link is open. */
+const JOIN_LINE_REFRESH_MS = 10_000
+
+/**
+ * The join address and code along the bottom of the room's shared screen while the meeting link is
+ * open, so colleagues can read them off the wall. Only a window on the computer running Roundtable
+ * can ask the hub for them; elsewhere (and while the link is closed) nothing is shown.
+ */
+export function MeetingJoinLine({ hub, meetingId, ended }: Props) {
+  const { state, load } = useInvitation(hub, meetingId, ended)
+  useEffect(() => {
+    const timer = setInterval(() => void load(), JOIN_LINE_REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [load])
+  if (state.status !== 'ready' || !state.answer.open || !state.answer.code) return null
+  const origin = state.answer.lanOrigins[0]
+  if (!origin) return null
+  return (
+    <p className="rt-join-line">
+      Join from your laptop: <span className="rt-meeting-link__address">{origin + '/' + JOIN_HREF}</span> · code{' '}
+      <span className="rt-meeting-link__code">{spacedCode(state.answer.code)}</span>
+    </p>
+  )
+}
+
+/** "482731" as "482 731": easier to read across a room and to type. */
+function spacedCode(code: string): string {
+  return `${code.slice(0, 3)} ${code.slice(3)}`
+}
+
+export function MeetingLinkPanel({ hub, meetingId, ended }: Props) {
+  const { state, load } = useInvitation(hub, meetingId, ended)
+  const [busy, setBusy] = useState(false)
+  const headingId = useId()
 
   async function change(to: 'open' | 'close'): Promise<void> {
     setBusy(true)
@@ -99,7 +134,7 @@ function LinkDetails({ answer, meetingId, ended, busy, onChange }: DetailsProps)
             Go to <span className="rt-meeting-link__address">{origin + '/' + JOIN_HREF}</span>
           </p>
           <p className="rt-meeting-link__label">
-            Meeting code <span className="rt-meeting-link__code">{answer.code.slice(0, 3) + ' ' + answer.code.slice(3)}</span>
+            Meeting code <span className="rt-meeting-link__code">{spacedCode(answer.code)}</span>
           </p>
         </div>
         {answer.lanOrigins.length > 1 ? <p>This computer can also be reached at {answer.lanOrigins.slice(1).join(', ')}.</p> : null}
