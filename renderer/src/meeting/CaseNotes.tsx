@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react'
 import type * as Y from 'yjs'
 import { caseNotes } from '../../../shared/meeting/meeting'
-import { shiftIndex, textEdit, type TextDeltaStep } from '../../../shared/textEdit'
+import { bindTextBox } from './CaseNotesBinding'
 
 interface Props {
   doc: Y.Doc
@@ -22,34 +22,7 @@ export function CaseNotes({ doc, itemId, name }: Props) {
   useEffect(() => {
     const textarea = box.current
     if (!textarea) return
-    const text = caseNotes(doc, itemId)
-    // Marks this box's own writes, so it does not redraw itself while the person types.
-    const origin = { notesBox: itemId }
-    textarea.value = text.toString()
-
-    const onInput = () => {
-      const edit = textEdit(text.toString(), textarea.value, textarea.selectionEnd)
-      if (!edit) return
-      doc.transact(() => {
-        if (edit.deleteCount > 0) text.delete(edit.index, edit.deleteCount)
-        if (edit.insert) text.insert(edit.index, edit.insert)
-      }, origin)
-    }
-    const onRemote = (event: Y.YTextEvent, transaction: Y.Transaction) => {
-      if (transaction.origin === origin) return
-      const delta = event.delta as TextDeltaStep[]
-      const focused = document.activeElement === textarea
-      const start = shiftIndex(textarea.selectionStart, delta)
-      const end = shiftIndex(textarea.selectionEnd, delta)
-      textarea.value = text.toString()
-      if (focused) textarea.setSelectionRange(start, end)
-    }
-    textarea.addEventListener('input', onInput)
-    text.observe(onRemote)
-    return () => {
-      textarea.removeEventListener('input', onInput)
-      text.unobserve(onRemote)
-    }
+    return bindTextBox(textarea, caseNotes(doc, itemId), () => document.activeElement === textarea)
   }, [doc, itemId])
 
   return (
