@@ -61,13 +61,17 @@ function fromRow(row: Row): TrackerRow {
   }
 }
 
-/** The filters, run inside the query through the same rules as everywhere else (shared/tracker.ts). */
+/**
+ * The filters, run inside the query through the same rules as everywhere else (shared/tracker.ts).
+ * An overdue action is due before today, whatever else the rule says: SQLite checks that first, so
+ * the rule itself runs only on the rows that could pass it.
+ */
 const FILTERS = `(@status IS NULL OR status = @status)
   AND (@dueBy IS NULL OR due_date <= @dueBy)
   AND (@owner IS NULL OR rt_text_matches(owner_name, @owner))
   AND (@agency IS NULL OR rt_text_matches(agency, @agency))
   AND (@person IS NULL OR rt_text_matches(plan_title, @person))
-  AND (@overdueOnly = 0 OR rt_overdue(due_date, status, @today))`
+  AND (@overdueOnly = 0 OR (due_date < @today AND rt_overdue(due_date, status, @today)))`
 
 export class TrackerTable {
   private readonly statements
