@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import type { SharedType } from './boardLayout'
 import { meetingStructure } from './meeting/layout'
 import { planStructure } from './plan/layout'
+import { workshopStructure } from './workshop/layout'
 
 /**
  * Every kind of board this app knows, and what the hub, the home screen and the board page need
@@ -27,6 +28,8 @@ export const BOARD_KINDS = {
   plan: { noun: 'plan', label: 'Plan', nameExample: 'the person’s initials', structure: planStructure },
   // An MDT huddle (shared/meeting/): the hub knows it (labels, meeting links); its screens come next.
   meeting: { noun: 'meeting', label: 'Meeting', nameExample: '“Thursday huddle”', structure: meetingStructure },
+  // A co-production workshop (shared/workshop/): its commands are ready; the hub and screens come next.
+  workshop: { noun: 'workshop', label: 'Workshop', nameExample: '“Staying well in Dagenham”', structure: workshopStructure },
 } as const satisfies Record<string, BoardKindInfo>
 
 export type BoardKind = keyof typeof BOARD_KINDS

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { idOf } from '../testing/checked'
+import { addNote } from './notes'
+import { goToStage } from './stages'
+import { readWorkshop } from './read'
+import { amina, facilitator, projector, start, sync, tomasz } from './testing'
+import { createTheme, mergeThemes, renameTheme, setNoteTheme, splitTheme } from './themes'
+
+const view = (doc: Y.Doc) => readWorkshop(doc, facilitator, start)
+const themeNames = (doc: Y.Doc) => Object.fromEntries(view(doc).themes.map((theme) => [theme.name, theme.noteIds.map((id) => view(doc).notes.find((note) => note.id === id)?.text)]))
+
+function hall() {
+  const doc = new Y.Doc()
+  const add = (text: string, at: number) => idOf(addNote(doc, amina, { text, x: at * 10, y: 0 }, start + at))
+  return { doc, bench: add('Benches', 1), bus: add('Later buses', 2), walk: add('Walking group', 3), lunch: add('Lunch club', 4), cafe: add('Chatty café', 5) }
+}
+
+describe('themes', () => {
+  it('are created with notes, renamed, and notes move into and out of them', () => {
+    const { doc, bench, bus, walk, lunch } = hall()
+    const out = idOf(createTheme(doc, tomasz, { name: 'Getting out', x: 0, y: 300 }, [bench, bus], start))
+    expect(createTheme(doc, amina, { name: '', x: 0, y: 0 }, [], start)).toMatchObject({ ok: false, errors: { name: expect.stringMatching(/Give the theme a name/) } })
+    expect(createTheme(doc, projector, { name: 'Mine', x: 0, y: 0 }, [], start).ok).toBe(false)
+    expect(renameTheme(doc, amina, out, '  Getting about  ').ok).toBe(true)
+    expect(setNoteTheme(doc, amina, walk, out).ok).toBe(true)
+    expect(setNoteTheme(doc, amina, bus, null).ok).toBe(true)
+    expect(themeNames(doc)).toEqual({ 'Getting about': ['Benches', 'Walking group'] })
+    expect(view(doc).unthemedNoteIds).toEqual([bus, lunch, expect.any(String)])
+  })
+
+  it('merge: the notes join the kept theme, and the merged one is gone from the board', () => {
+    const { doc, bench, bus, lunch, cafe } = hall()
+    const out = idOf(createTheme(doc, amina, { name: 'Getting out', x: 0, y: 0 }, [bench, bus], start))
+    const company = idOf(createTheme(doc, amina, { name: 'Company', x: 400, y: 0 }, [lunch, cafe], start + 1))
+    expect(mergeThemes(doc, amina, out, out)).toEqual({ ok: false, errors: { form: 'Choose two different themes to merge.' } })
+    expect(mergeThemes(doc, amina, out, company)).toEqual({ ok: true, value: out })
+    expect(themeNames(doc)).toEqual({ 'Getting out': ['Benches', 'Later buses', 'Lunch club', 'Chatty café'] })
+    // The merged theme's id still leads somewhere: to the theme it joined.
+    expect(setNoteTheme(doc, amina, bench, company)).toEqual({ ok: true, value: out })
+    expect(renameTheme(doc, amina, company, 'Out and about').ok).toBe(true)
+    expect(themeNames(doc)).toHaveProperty('Out and about')
+  })
+
+  it('split: chosen notes leave for a new theme beside the old one; only notes in the theme can go', () => {
+    const { doc, bench, bus, walk, lunch } = hall()
+    const out = idOf(createTheme(doc, amina, { name: 'Getting out', x: 100, y: 100 }, [bench, bus, walk], start))
+    expect(splitTheme(doc, amina, out, [], 'Transport', start).ok).toBe(false)
+    expect(splitTheme(doc, amina, out, [lunch], 'Transport', start)).toEqual({ ok: false, errors: { form: 'Choose notes that are in this theme.' } })
+    const transport = idOf(splitTheme(doc, amina, out, [bus], 'Transport', start + 1))
+    expect(themeNames(doc)).toEqual({ 'Getting out': ['Benches', 'Walking group'], Transport: ['Later buses'] })
+    expect(view(doc).themes.find((theme) => theme.id === transport)).toMatchObject({ x: 420, y: 100 })
+  })
+
+  it('a note dropped into a theme while someone else merges that theme lands in the surviving one', () => {
+    const { doc: laptop, bench, bus, lunch } = hall()
+    const out = idOf(createTheme(laptop, amina, { name: 'Getting out', x: 0, y: 0 }, [bench], start))
+    const company = idOf(createTheme(laptop, amina, { name: 'Company', x: 0, y: 0 }, [lunch], start + 1))
+    const phone = new Y.Doc()
+    sync(laptop, phone)
+    mergeThemes(laptop, facilitator, out, company)
+    setNoteTheme(phone, tomasz, bus, company)
+    sync(laptop, phone)
+    for (const doc of [laptop, phone]) expect(themeNames(doc)).toEqual({ 'Getting out': ['Benches', 'Later buses', 'Lunch club'] })
+  })
+
+  it('two themes merged into each other at once leave one theme with every note, the same on both devices', () => {
+    const { doc: laptop, bench, lunch } = hall()
+    const out = idOf(createTheme(laptop, amina, { name: 'Getting out', x: 0, y: 0 }, [bench], start))
+    const company = idOf(createTheme(laptop, amina, { name: 'Company', x: 0, y: 0 }, [lunch], start + 1))
+    const phone = new Y.Doc()
+    sync(laptop, phone)
+    mergeThemes(laptop, amina, out, company)
+    mergeThemes(phone, tomasz, company, out)
+    sync(laptop, phone)
+    expect(view(laptop).themes).toHaveLength(1)
+    expect(view(laptop).themes).toEqual(view(phone).themes)
+    expect(view(laptop).themes[0].noteIds.sort()).toEqual([bench, lunch].sort())
+  })
+
+  it('themes are made during ideas and themes only', () => {
+    const { doc } = hall()
+    goToStage(doc, facilitator, 'ideas', 'prioritise')
+    expect(createTheme(doc, amina, { name: 'Late', x: 0, y: 0 }, [], start)).toMatchObject({ ok: false, errors: { form: expect.stringMatching(/ideas or themes stage/) } })
+  })
+})
