@@ -191,7 +191,7 @@ test('a facilitator and a scribe run a huddle: follow mode, notes, decisions and
   await expect(room.getByRole('heading', { level: 1, name: 'Thursday huddle' })).toBeVisible()
   await expect(caseName(room)).toHaveText('A.K.')
   await expect(room.getByRole('banner')).toBeHidden()
-  await expect(room.getByRole('link', { name: 'Leave the shared screen' })).toBeVisible()
+  await expect(room.getByRole('link', { name: 'Leave the shared screen (Esc)' })).toBeVisible()
   await expectNoIdentifiers(room)
   await expectAxeClean(room)
   await room.screenshot({ path: testInfo.outputPath('huddle-shared-screen-1920.png') })
@@ -202,6 +202,10 @@ test('a facilitator and a scribe run a huddle: follow mode, notes, decisions and
   await expect(caseName(room)).toHaveText('Reginald Walker (Reg)')
   expect(await room.content()).not.toContain(NHS_NUMBER)
   await expectAxeClean(room)
+  // Escape goes back to the ordinary huddle view, with the app's header.
+  await room.keyboard.press('Escape')
+  await expect(room.getByRole('link', { name: 'Open the shared screen' })).toBeVisible()
+  await expect(room.getByRole('banner')).toBeVisible()
 
   // On a phone: nothing scrolls sideways.
   await scribe.setViewportSize({ width: 390, height: 844 })

@@ -56,12 +56,17 @@ export function Huddle({ hub, session, docId, title, meeting, status, user, onMe
     setChosen(itemId)
   }
 
-  // F: back to following, or stay on this case while the huddle moves on. Not while typing.
+  // F: back to following, or stay on this case while the huddle moves on. Escape leaves the shared
+  // screen for the ordinary huddle view. Not while typing (a form's own Escape closes the form).
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
+      if (target?.closest('input, textarea, select, form, [contenteditable="true"]')) return
+      if (large && event.key === 'Escape') {
+        window.location.hash = boardHref(docId, 'huddle')
+        return
+      }
       if (event.key !== 'f' && event.key !== 'F') return
       event.preventDefault()
       if (!following) follow()
@@ -72,7 +77,7 @@ export function Huddle({ hub, session, docId, title, meeting, status, user, onMe
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [following, follow, shownId, onMessage])
+  }, [following, follow, shownId, onMessage, large, docId])
 
   const toggleInitials = () => {
     setInitialsOnly(doc, !initialsOnly)
@@ -111,7 +116,7 @@ export function Huddle({ hub, session, docId, title, meeting, status, user, onMe
         </button>
         {large ? (
           <a className="rt-huddle__leave" href={boardHref(docId, 'huddle')}>
-            Leave the shared screen
+            Leave the shared screen (Esc)
           </a>
         ) : (
           <a className="rt-huddle__leave" href={boardHref(docId, 'shared-screen')}>
