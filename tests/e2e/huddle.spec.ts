@@ -202,6 +202,11 @@ test('a facilitator and a scribe run a huddle: follow mode, notes, decisions and
   await expect(caseName(room)).toHaveText('Reginald Walker (Reg)')
   expect(await room.content()).not.toContain(NHS_NUMBER)
   await expectAxeClean(room)
+  // The room's screen on a phone still reads without scrolling sideways.
+  await room.setViewportSize({ width: 390, height: 844 })
+  await expectNoSidewaysScroll(room)
+  await room.screenshot({ path: testInfo.outputPath('huddle-shared-screen-390.png'), fullPage: true })
+  await room.setViewportSize({ width: 1920, height: 1080 })
   // Escape goes back to the ordinary huddle view, with the app's header.
   await room.keyboard.press('Escape')
   await expect(room.getByRole('link', { name: 'Open the shared screen' })).toBeVisible()
