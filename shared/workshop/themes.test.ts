@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { idOf } from '../testing/checked'
@@ -82,5 +83,66 @@ describe('themes', () => {
     const { doc } = hall()
     goToStage(doc, facilitator, 'ideas', 'prioritise')
     expect(createTheme(doc, amina, { name: 'Late', x: 0, y: 0 }, [], start)).toMatchObject({ ok: false, errors: { form: expect.stringMatching(/ideas or themes stage/) } })
+  })
+})
+
+describe('themes under concurrent edits (property)', () => {
+  type Step =
+    | { kind: 'create'; device: number; notes: number[] }
+    | { kind: 'merge'; device: number; keep: number; merge: number }
+    | { kind: 'drop'; device: number; note: number; theme: number }
+    | { kind: 'split'; device: number; theme: number; note: number }
+    | { kind: 'send'; from: number; to: number }
+
+  const DEVICES = 3
+  const NOTES = 5
+  const device = fc.nat(DEVICES - 1)
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('create' as const), device, notes: fc.uniqueArray(fc.nat(NOTES - 1), { maxLength: 3 }) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('merge' as const), device, keep: fc.nat(3), merge: fc.nat(3) }) },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('drop' as const), device, note: fc.nat(NOTES - 1), theme: fc.integer({ min: -1, max: 3 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('split' as const), device, theme: fc.nat(3), note: fc.nat(NOTES - 1) }) },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('send' as const), from: device, to: device }) },
+  )
+
+  it('every device ends with the same themes, each note in at most one live theme, and no note lost', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        const base = new Y.Doc()
+        const notes = Array.from({ length: NOTES }, (_, i) => idOf(addNote(base, amina, { text: `Idea ${i}`, x: 0, y: 0 }, start + i)))
+        // Three themes every device starts with, so merges and drops on different devices meet often.
+        for (let i = 0; i < 3; i += 1) idOf(createTheme(base, facilitator, { name: `Start ${i}`, x: 0, y: 0 }, [notes[i]], start + i))
+        const devices = Array.from({ length: DEVICES }, () => {
+          const copy = new Y.Doc()
+          Y.applyUpdate(copy, Y.encodeStateAsUpdate(base))
+          return copy
+        })
+        // Theme ids each device knows of, in the order it learnt them (steps pick by index).
+        const known = (doc: Y.Doc) => [...doc.getMap('themes').keys()].sort()
+        steps.forEach((each, index) => {
+          if (each.kind === 'send') {
+            Y.applyUpdate(devices[each.to], Y.encodeStateAsUpdate(devices[each.from], Y.encodeStateVector(devices[each.to])))
+            return
+          }
+          const doc = devices[each.device]
+          const themes = known(doc)
+          const pick = (i: number) => themes[i % Math.max(1, themes.length)] ?? 'none'
+          if (each.kind === 'create') createTheme(doc, amina, { name: `Theme ${index}`, x: 0, y: 0 }, each.notes.map((i) => notes[i]), start + index)
+          if (each.kind === 'merge') mergeThemes(doc, tomasz, pick(each.keep), pick(each.merge))
+          if (each.kind === 'drop') setNoteTheme(doc, amina, notes[each.note], each.theme < 0 ? null : pick(each.theme))
+          if (each.kind === 'split') splitTheme(doc, tomasz, pick(each.theme), [notes[each.note]], `Split ${index}`, start + index)
+        })
+        for (const from of devices) for (const to of devices) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)))
+        const expected = readWorkshop(devices[0], facilitator, start)
+        for (const doc of devices) {
+          const seen = readWorkshop(doc, facilitator, start)
+          expect({ themes: seen.themes, unthemed: seen.unthemedNoteIds }).toEqual({ themes: expected.themes, unthemed: expected.unthemedNoteIds })
+          const placed = [...seen.themes.flatMap((theme) => theme.noteIds), ...seen.unthemedNoteIds].sort()
+          expect(placed).toEqual([...notes].sort())
+          for (const note of seen.notes) if (note.themeId !== null) expect(seen.themes.some((theme) => theme.id === note.themeId)).toBe(true)
+        }
+      }),
+      { numRuns: 100 },
+    )
   })
 })

@@ -6,6 +6,7 @@ import { STAGES, type Stage } from './fields'
 import { addNote } from './notes'
 import { goToStage, nextStage } from './stages'
 import { readWorkshop } from './read'
+import { PRIVATE_BOARD_LAYOUT, WORKSHOP_LAYOUT, workshopStructure } from './layout'
 import { amina, facilitator, projector, start, sync } from './testing'
 import { createTheme } from './themes'
 import { endWorkshop, revealNotes, setLocked, setQuestion, setSpotlight, setWritingMode, startTimer, stopTimer } from './workshop'
@@ -19,6 +20,16 @@ function withTwoThemes(): Y.Doc {
   idOf(createTheme(doc, facilitator, { name: 'Loneliness', x: 400, y: 0 }, [], start))
   return doc
 }
+
+describe('the document layout', () => {
+  it('keeps the names stored in every workshop ever written', () => {
+    expect(WORKSHOP_LAYOUT).toEqual({ workshop: 'workshop', notes: 'notes', themes: 'themes', dots: 'dots', matrix: 'matrix', actions: 'actions' })
+    expect(PRIVATE_BOARD_LAYOUT).toEqual({ drafts: 'drafts' })
+    const doc = new Y.Doc()
+    const names = workshopStructure(doc).map((type) => [...doc.share].find(([, shared]) => shared === type)?.[0])
+    expect(names).toEqual(['meta', 'workshop', 'notes', 'themes', 'dots', 'matrix', 'actions'])
+  })
+})
 
 describe('the question', () => {
   it('is set by the facilitator, trimmed, and says what to write when empty', () => {
