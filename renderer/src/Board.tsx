@@ -135,6 +135,18 @@ function BoardPage({ hub, session, docId, view, status, user }: PageProps) {
   if (meta.kind === 'meeting') {
     return <MeetingBoard hub={hub} session={session} docId={docId} title={meta.title} view={view} status={status} user={user} version={version} />
   }
+  if (meta.kind !== 'plan') {
+    // A kind whose screens are still to come (a workshop): kept safe and untouched, and said so.
+    return (
+      <>
+        <h1>{meta.title}</h1>
+        <p>This board is a {boardKindInfo(meta.kind).noun}. This version of Roundtable keeps it safe but cannot show it yet; nothing in it has been changed.</p>
+        <p>
+          <a href={HOME_HREF}>Go to the list of boards</a>
+        </p>
+      </>
+    )
+  }
   if (view === 'huddle' || view === 'minutes') return <NotThisKind title={meta.title} noun={boardKindInfo(meta.kind).noun} href={boardHref(docId)} />
   if (view === 'history') return <HistoryView doc={doc} title={meta.title} planHref={boardHref(docId)} />
   if (view === 'my-plan') return <MyPlan doc={doc} planHref={boardHref(docId)} />

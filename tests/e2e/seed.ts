@@ -10,7 +10,7 @@ import type { ServedHub } from './served-hub'
  * Node process, the board's own shared commands (`build`), and a wait until the hub has stored every
  * change. For tests about reading a board that do not need to type it all first.
  */
-async function seedBoard(hub: ServedHub, kind: BoardKind, title: string, build: (doc: Y.Doc) => void): Promise<string> {
+export async function seedBoard(hub: ServedHub, kind: BoardKind, title: string, build: (doc: Y.Doc) => void): Promise<string> {
   const docId = newDocId()
   // Boards keep their history (a plan's agreed versions are snapshots), as the app's own documents do.
   const client = connectClient(hub.origin.replace(/^http/, 'ws') + '/sync', docId, hub.token, new Y.Doc({ gc: false }))
