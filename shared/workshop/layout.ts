@@ -17,7 +17,7 @@ import { META_MAP, type SharedType } from '../boardLayout'
  * A contributor's notes written in private live in a separate small board of their own
  * (privateWriting.ts), whose one shared type is:
  *
- *   drafts      Y.Map  noteId -> Y.Map, shaped exactly like a workshop note
+ *   drafts      Y.Map  noteId -> Y.Map, shaped like a workshop note, plus `copied` once revealed
  */
 export const WORKSHOP_LAYOUT = {
   workshop: 'workshop',

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { isValidDocId, newDocId } from '../docId'
@@ -132,5 +133,54 @@ describe('revealing', () => {
     expect(bytesContain(workshop, 'Amina Haddad')).toBe(false)
     expect(bytesContain(aminasBoard, 'Amina Haddad')).toBe(false)
     expect(texts(workshop)).toEqual(['A warm space'])
+  })
+})
+
+describe('revealing from many devices in any order (property)', () => {
+  it('every draft arrives exactly once, the same on every copy of the workshop', () => {
+    const CONTRIBUTORS = 3
+    const DEVICES = 3
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: CONTRIBUTORS, maxLength: CONTRIBUTORS }),
+        // Each step: a device copies one contributor's board into its workshop copy, or two workshop copies sync.
+        fc.array(fc.oneof(fc.tuple(fc.constant('copy' as const), fc.nat(DEVICES - 1), fc.nat(CONTRIBUTORS - 1)), fc.tuple(fc.constant('sync' as const), fc.nat(DEVICES - 1), fc.nat(DEVICES - 1))), { maxLength: 25 }),
+        (draftCounts, steps) => {
+          const hub = new Y.Doc()
+          setWritingMode(hub, facilitator, { anonymous: false, privateWriting: true })
+          const boards = draftCounts.map((count, who) => {
+            const board = new Y.Doc()
+            const actor = { role: 'contributor' as const, participantId: `person${who}` }
+            for (let i = 0; i < count; i += 1) idOf(addPrivateNote(board, hub, actor, { text: `Idea ${who}.${i}`, x: i, y: who }, start + i))
+            return board
+          })
+          revealNotes(hub, facilitator, start)
+          const copies = Array.from({ length: DEVICES }, () => {
+            const copy = new Y.Doc()
+            Y.applyUpdate(copy, Y.encodeStateAsUpdate(hub))
+            return copy
+          })
+          // Each device reads its own copy of each private board, as it stood before any copying.
+          const boardCopies = copies.map(() => boards.map((board) => {
+            const copy = new Y.Doc()
+            Y.applyUpdate(copy, Y.encodeStateAsUpdate(board))
+            return copy
+          }))
+          for (const [kind, a, b] of steps) {
+            if (kind === 'copy') expect(revealPrivateNotes(boardCopies[a][b], copies[a]).ok).toBe(true)
+            else sync(copies[a], copies[b])
+          }
+          // Finally everyone copies everything, and all copies meet.
+          copies.forEach((copy, device) => boardCopies[device].forEach((board) => revealPrivateNotes(board, copy)))
+          for (const a of copies) for (const b of copies) sync(a, b)
+          const expected = draftCounts.flatMap((count, who) => Array.from({ length: count }, (_, i) => `Idea ${who}.${i}`)).sort()
+          for (const copy of copies) {
+            expect(texts(copy)).toEqual(expected)
+            expect(readWorkshop(copy, facilitator, start).notes).toEqual(readWorkshop(copies[0], facilitator, start).notes)
+          }
+        },
+      ),
+      { numRuns: 60 },
+    )
   })
 })

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { ACTION_STATUSES, NOTE_COLOURS, STAGES, type ActionStatus, type NoteColour, type Stage, type VoteTarget } from './fields'
+import { ACTION_STATUSES, NOTE_COLOURS, type ActionStatus, type NoteColour, type Stage, type VoteTarget } from './fields'
 import { actionsMap } from './actionPlan'
 import { canChangeNote, notesMap, ownerOf } from './notes'
 import { readMatrix, type MatrixEntry } from './prioritise'
@@ -176,7 +176,7 @@ export function readWorkshop(doc: Y.Doc, viewer: Actor, now: number): WorkshopVi
   const timer = readTimer(doc)
   return {
     question: text(workshopMap(doc), 'question'),
-    stage: oneOf(STAGES, readStage(doc), 'ideas'),
+    stage: readStage(doc),
     anonymous: isAnonymous(doc),
     privateWriting: isPrivateWriting(doc),
     notesRevealed: notesRevealed(doc),
