@@ -4,6 +4,7 @@ import { initialiseBoard } from '../board'
 import { appendToChangeLog } from '../plan/changeLog'
 import { addEntry, setPersonField, updateEntry } from '../plan/entries'
 import { addDecision, markDiscussed } from '../plan/meetingRecords'
+import { markAgreed } from '../plan/versions'
 import { idOf } from '../testing/checked'
 import { writeParagraphs } from '../testing/richText'
 import { changeWordsForTheRoom, MAX_CHANGE_LINES, readHuddleCase } from './huddleCase'
@@ -83,6 +84,13 @@ describe('a person’s case in the huddle', () => {
     const shown = readHuddleCase(doc, thisWeek.id, today)
     expect(shown.decisionsHere.map((decision) => decision.text)).toEqual(['Refer to the falls clinic'])
     expect(shown.actionsHere.map((here) => here.id)).toEqual([agreedToday])
+  })
+
+  it('says when the plan was agreed and is due for review, or that it has not been agreed', () => {
+    const { doc } = regPlan()
+    expect(readHuddleCase(doc, thisWeek.id, today).agreement).toBeNull()
+    idOf(markAgreed(doc, { agreedBy: 'Reg', relation: 'The person', how: 'In person at the huddle', reviewDate: '2026-12-01', reviewer: 'Jo' }, { by: 'Jo', now: new Date('2026-11-03T10:00:00Z') }))
+    expect(readHuddleCase(doc, thisWeek.id, today).agreement).toEqual({ agreedOn: '3 November 2026', reviewDate: '2026-12-01', reviewOverdue: true })
   })
 
   it('says when the plan is not there (deleted, or not arrived yet)', () => {

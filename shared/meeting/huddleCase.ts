@@ -7,6 +7,9 @@ import { lastDiscussedElsewhere, readDecisions, readDiscussions, type Decision, 
 import { CONTINGENCY_FIELDS } from '../plan/narrative'
 import { richTextPlain } from '../plan/narrativeText'
 import { readPlan, type Action } from '../plan/read'
+import { isReviewOverdue } from '../plan/dateRules'
+import { agreedDay } from '../plan/printedPlan'
+import { readAgreement } from '../plan/versions'
 
 /**
  * One person's case as the huddle shows it, read from their plan: what matters to them, what is
@@ -55,6 +58,8 @@ export interface HuddleCase {
   decisionsHere: Decision[]
   /** Actions agreed at this meeting, in the plan's order. */
   actionsHere: HuddleAction[]
+  /** When the plan was last agreed and is due for review, for the line beside the name; null if never agreed. */
+  agreement: { agreedOn: string; reviewDate: string; reviewOverdue: boolean } | null
 }
 
 /**
@@ -109,6 +114,7 @@ export function readHuddleCase(planDoc: Y.Doc, meetingId: string, today: string)
     .sort((a, b) => (a.action.overdue !== b.action.overdue ? (a.action.overdue ? -1 : 1) : a.action.dueDate < b.action.dueDate ? -1 : a.action.dueDate > b.action.dueDate ? 1 : 0))
     .map(({ action, goalText }) => huddleAction(action, goalText))
 
+  const agreement = readAgreement(planDoc)
   const since = lastDiscussedElsewhere(planDoc, meetingId)
   const here = readDiscussions(planDoc).find((discussion) => discussion.meetingId === meetingId)
   // From the last meeting until this one first opened the case: what this meeting did itself is
@@ -130,6 +136,7 @@ export function readHuddleCase(planDoc: Y.Doc, meetingId: string, today: string)
       lines: changed.slice(0, MAX_CHANGE_LINES).map((record) => ({ by: record.by, at: record.at, words: changeWordsForTheRoom(record.change) })),
       more: Math.max(0, changed.length - MAX_CHANGE_LINES),
     },
+    agreement: agreement ? { agreedOn: agreedDay(agreement), reviewDate: agreement.reviewDate, reviewOverdue: isReviewOverdue(agreement.reviewDate, today) } : null,
     decisionsHere: readDecisions(planDoc).filter((decision) => decision.meetingId === meetingId),
     actionsHere: allActions.filter(({ action }) => action.fromMeeting?.id === meetingId).map(({ action, goalText }) => huddleAction(action, goalText)),
   }

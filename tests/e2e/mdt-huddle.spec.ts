@@ -73,6 +73,7 @@ test('an MDT huddle of three people, from attendance to minutes, feeds their pla
   await expect(caseName(scribe)).toHaveText('R.W. (Reg)')
   await expect(scribe.getByRole('paragraph').filter({ hasText: 'Following Priya Shah' })).toBeVisible()
   await expect(scribe.getByRole('region', { name: 'What matters to Reg' })).toContainText('Keep growing my tomatoes at the allotment')
+  await expect(scribe.getByRole('region', { name: 'Case on screen' }).getByText('Plan not agreed yet')).toBeVisible()
 
   // A decision and two actions (one owner from the care team, one someone new), live in the plan.
   await scribe.getByRole('button', { name: '+ Decision' }).click()

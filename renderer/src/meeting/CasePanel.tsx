@@ -127,6 +127,11 @@ function CaseView({ session, huddleCase, name, item, meeting, initialsOnly, auth
         <a className="rt-case__plan-link" href={planHref}>
           Open {name}’s plan
         </a>
+        <p className="rt-case__agreed">
+          {huddleCase.agreement
+            ? `Plan agreed ${huddleCase.agreement.agreedOn} · review ${formatDay(huddleCase.agreement.reviewDate)}${huddleCase.agreement.reviewOverdue ? ' (overdue)' : ''}`
+            : 'Plan not agreed yet'}
+        </p>
       </div>
 
       <section className="rt-case__part rt-case__part--matters" aria-labelledby={`${id}-matters`}>
