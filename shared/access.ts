@@ -20,6 +20,17 @@ export interface Grant {
    * agenda stands at each check, so a plan taken off the agenda is closed to it at once.
    */
   withAgendaPlans?: boolean
+  /**
+   * A workshop room's grant (a contributor's phone, or the projector): closing the room or ending
+   * the workshop revokes it (electron/hub/invitations.ts).
+   */
+  workshopRoom?: boolean
+  /**
+   * A workshop contributor's own private board, where their unrevealed notes live
+   * (shared/workshop/privateWriting.ts): the one board it covers besides the workshop. Never
+   * another contributor's, so hidden notes never reach anyone else's connection.
+   */
+  privateBoard?: string
 }
 
 /** The plans on a meeting's agenda now, as the hub reads them from the meeting's document. */
@@ -27,6 +38,7 @@ export type AgendaPlans = (meetingId: string) => ReadonlySet<string>
 
 export function grantCoversDocument(grant: Grant, docId: string, agendaPlans?: AgendaPlans): boolean {
   if (grant.docId === ANY_DOCUMENT || grant.docId === docId) return true
+  if (grant.privateBoard !== undefined && grant.privateBoard === docId) return true
   return grant.withAgendaPlans === true && agendaPlans !== undefined && agendaPlans(grant.docId).has(docId)
 }
 

@@ -30,6 +30,15 @@ describe('grants', () => {
     expect(roleCanEdit('viewer')).toBe(false)
     expect(roleCanEdit('contributor')).toBe(true)
   })
+
+  it('a workshop contributor covers the workshop and its own private board, no other', () => {
+    const phone = { role: 'contributor' as const, docId: 'w1', workshopRoom: true, privateBoard: 'w1__aaaaaaaa00' }
+    expect(grantCoversDocument(phone, 'w1')).toBe(true)
+    expect(grantCoversDocument(phone, 'w1__aaaaaaaa00')).toBe(true)
+    expect(grantCoversDocument(phone, 'w1__bbbbbbbb00')).toBe(false)
+    expect(grantCoversDocument(phone, 'w2')).toBe(false)
+    expect(grantCoversIndex(phone)).toBe(false)
+  })
 })
 
 describe('saved check', () => {

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { grantCoversDocument, grantCoversIndex, type AgendaPlans } from '../../shared/access'
 import { accessFor, refusalMessage } from './access'
-import { handleJoin, handleInvitation, INVITATION_PATH, type MeetingLinks } from './http-meetings'
+import { handleJoin, handleInvitation, invitationPathKind, type MeetingLinks } from './http-invitations'
 import { securityHeaders, sendJson } from './http-respond'
 
 export { contentSecurityPolicy } from './http-respond'
@@ -79,7 +79,7 @@ export async function handleHttp(context: HttpContext, request: IncomingMessage,
       return
     }
   }
-  const changesSomething = (request.method === 'POST' || request.method === 'DELETE') && INVITATION_PATH.test(url.pathname)
+  const changesSomething = (request.method === 'POST' || request.method === 'DELETE') && invitationPathKind(url.pathname) !== null
   if (request.method !== 'GET' && request.method !== 'HEAD' && !changesSomething) {
     sendJson(request, response, 405, { error: 'Only GET is supported here.' })
     return
@@ -96,7 +96,7 @@ export async function handleHttp(context: HttpContext, request: IncomingMessage,
 }
 
 async function handleApi(context: HttpContext, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
-  // The one address a colleague's laptop reaches with no token: it trades a meeting code for the meeting link.
+  // The one address reached with no token: it trades a meeting or workshop code for a scoped token.
   if (url.pathname === '/api/join') {
     handleJoin(context.meetingLinks, request, response, url)
     return
@@ -128,7 +128,7 @@ async function handleApi(context: HttpContext, request: IncomingMessage, respons
     sendJson(request, response, 200, { today: read.today, ...context.trackedActions(read.filter, read.today, read.limit) })
     return
   }
-  if (INVITATION_PATH.test(url.pathname)) {
+  if (invitationPathKind(url.pathname)) {
     await handleInvitation(context.meetingLinks, grant, request, response, url)
     return
   }
@@ -142,7 +142,9 @@ async function handleApi(context: HttpContext, request: IncomingMessage, respons
     if (!grantCoversDocument(grant, docId, context.agendaPlans)) {
       const error = grant.withAgendaPlans
         ? 'This meeting link opens the meeting and the plans on its agenda, and this board is not on the agenda now. Ask the facilitator if it should be.'
-        : 'This access code does not open that board.'
+        : grant.workshopRoom
+          ? 'This join code opens the workshop and your own notes only.'
+          : 'This access code does not open that board.'
       sendJson(request, response, 403, { error })
       return
     }

@@ -54,7 +54,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   if (rebuilt > 0) logger.info(`hub: brought the action tracker up to date for ${rebuilt} ${rebuilt === 1 ? 'plan' : 'plans'}`)
   const invitations = new Invitations(options.tokens, (grants, reason) => {
     rooms.closeGrants(grants, reason)
-    // The desktop's network listeners stay open only while some meeting link is.
+    // The desktop's network listeners stay open only while some meeting link or workshop room is.
     if (network && invitations.openCount() === 0) void network.close().then(() => setNetworkOrigins([]))
   })
   const rooms = new RoomRegistry(store, logger, {
@@ -67,7 +67,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     },
     maxPresenceBytes: options.maxPresenceBytes ?? DEFAULT_MAX_PRESENCE_BYTES,
     presenceChallengeMs: options.presenceChallengeMs,
-    onMeetingEnded: (meetingId) => invitations.close(meetingId, 'ended'),
+    onEnded: (kind, docId) => invitations.close(kind, docId, 'ended'),
   }, tracker)
   /** The plans on a meeting's agenda now: what a meeting link opens besides the meeting. */
   const agendaPlans: AgendaPlans = (meetingId) => rooms.agendaPlanIds(meetingId)
@@ -83,7 +83,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     meetingLinks: {
       invitations,
       kindOf: (docId: string) => store.listDocuments().find((document) => document.id === docId)?.kind ?? null,
-      hasEnded: (meetingId: string) => rooms.meetingHasEnded(meetingId),
+      hasEnded: (kind: 'meeting' | 'workshop', docId: string) => rooms.hasEnded(kind, docId),
       // Known once the hub is listening (port 0 picks one); nothing can ask before then.
       lanOrigins: () => networkOrigins,
       networkPossible: () => network !== null || networkOrigins.length > 0,

@@ -47,10 +47,10 @@ export class NetworkListeners {
         listened.push(address)
       } catch (error) {
         // One address that will not bind (taken, or gone) must not stop the others.
-        this.logger.warn(`hub: could not listen on ${address}:${port} for meeting links: ${(error as Error).message}`)
+        this.logger.warn(`hub: could not listen on ${address}:${port} for meeting links and workshop rooms: ${(error as Error).message}`)
       }
     }
-    if (listened.length > 0) this.logger.info(`hub: open to this network for a meeting link on ${listened.join(', ')}`)
+    if (listened.length > 0) this.logger.info(`hub: open to this network for a meeting link or workshop room on ${listened.join(', ')}`)
     return listened
   }
 
@@ -68,7 +68,7 @@ export class NetworkListeners {
           }),
       ),
     )
-    this.logger.info('hub: closed to the network (no meeting link is open)')
+    this.logger.info('hub: closed to the network (no meeting link or workshop room is open)')
   }
 }
 

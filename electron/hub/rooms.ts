@@ -3,6 +3,8 @@ import type { WebSocket } from 'ws'
 import type { Grant } from '../../shared/access'
 import { MEETING_LAYOUT } from '../../shared/meeting/layout'
 import { agendaPlanIds, meetingHasEnded } from '../../shared/meeting/read'
+import { WORKSHOP_LAYOUT } from '../../shared/workshop/layout'
+import { workshopHasEnded } from '../../shared/workshop/workshop'
 import { CloseCode } from './protocol'
 import type { SendLimits } from './outbox'
 import { applyStoredUpdates, Room } from './room'
@@ -26,8 +28,8 @@ export class RoomRegistry {
       sendLimits: SendLimits
       maxPresenceBytes: number
       presenceChallengeMs?: number
-      /** A meeting was marked ended: its link stops working (electron/hub/invitations.ts). */
-      onMeetingEnded?: (meetingId: string) => void
+      /** A meeting or workshop was marked ended: its link or room stops working (electron/hub/invitations.ts). */
+      onEnded?: (kind: 'meeting' | 'workshop', docId: string) => void
     },
     private readonly tracker: TrackerModel,
   ) {}
@@ -75,9 +77,9 @@ export class RoomRegistry {
     return this.readDocument(meetingId, agendaPlanIds)
   }
 
-  /** Whether a meeting has been marked ended (false for anything else). */
-  meetingHasEnded(meetingId: string): boolean {
-    return this.readDocument(meetingId, meetingHasEnded)
+  /** Whether a meeting or workshop has been marked ended (false for anything else). */
+  hasEnded(kind: 'meeting' | 'workshop', docId: string): boolean {
+    return this.readDocument(docId, kind === 'meeting' ? meetingHasEnded : workshopHasEnded)
   }
 
   /** Reads a document as it stands: the loaded one, or its stored updates, without keeping it loaded. */
@@ -93,13 +95,15 @@ export class RoomRegistry {
     }
   }
 
-  /** A meeting's agenda decides what its link opens, and its end closes the link. */
+  /** A meeting's agenda decides what its link opens, and its end closes the link; a workshop's end closes its room. */
   private followMeeting(room: Room): void {
     room.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       const agenda = room.doc.share.get(MEETING_LAYOUT.agenda)
       if (agenda && (transaction.changed.has(agenda) || transaction.changedParentTypes.has(agenda))) this.closeWhatTheAgendaNoLongerOpens(room.docId)
       const meeting = room.doc.share.get(MEETING_LAYOUT.meeting)
-      if (meeting && transaction.changed.has(meeting) && meetingHasEnded(room.doc)) this.settings.onMeetingEnded?.(room.docId)
+      if (meeting && transaction.changed.has(meeting) && meetingHasEnded(room.doc)) this.settings.onEnded?.('meeting', room.docId)
+      const workshop = room.doc.share.get(WORKSHOP_LAYOUT.workshop)
+      if (workshop && transaction.changed.has(workshop) && workshopHasEnded(room.doc)) this.settings.onEnded?.('workshop', room.docId)
     })
   }
 

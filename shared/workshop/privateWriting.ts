@@ -19,7 +19,7 @@ import { isAnonymous, isPrivateWriting, markWritingStarted, notesRevealed, refus
  *     contributor key is random, made when the phone joins, and tied by the hub to that phone's
  *     scoped token. Its only shared type is `drafts`, shaped exactly like the workshop's `notes`.
  *     It has no `meta`, so it is never listed as a board.
- *   - The hub (a later step) lets a contributor's token open the workshop and its own private
+ *   - The hub (electron/hub/invitations.ts) lets a contributor's token open the workshop and its own private
  *     board only, never another contributor's; the facilitator's full token opens any of them.
  *     Because the scope is a whole document, "a contributor's connection never receives others'
  *     hidden notes" holds by construction, not by filtering.

@@ -9,7 +9,7 @@ import { readWorkshop } from './read'
 import { PRIVATE_BOARD_LAYOUT, WORKSHOP_LAYOUT, workshopStructure } from './layout'
 import { amina, facilitator, projector, start, sync } from './testing'
 import { createTheme } from './themes'
-import { endWorkshop, revealNotes, setLocked, setQuestion, setSpotlight, setWritingMode, startTimer, stopTimer } from './workshop'
+import { endWorkshop, revealNotes, setLocked, setQuestion, setSpotlight, setWritingMode, startTimer, stopTimer, workshopHasEnded } from './workshop'
 
 const MINUTE = 60_000
 const view = (doc: Y.Doc, now = start) => readWorkshop(doc, facilitator, now)
@@ -149,6 +149,18 @@ describe('lock, reveal, timer, spotlight and the end', () => {
     expect(view(doc)).toMatchObject({ ended: true, timer: null })
     expect(goToStage(doc, facilitator, 'ideas', 'themes').ok).toBe(false)
     expect(addNote(doc, facilitator, { text: 'Late idea', x: 0, y: 0 }, start)).toMatchObject({ ok: false, errors: { form: expect.stringMatching(/has ended/) } })
+  })
+
+  it('the hub can ask any board whether it is an ended workshop without adding a workshop map to it', () => {
+    const plan = new Y.Doc()
+    plan.getMap('meta').set('kind', 'plan')
+    expect(workshopHasEnded(plan)).toBe(false)
+    expect(plan.share.has(WORKSHOP_LAYOUT.workshop)).toBe(false)
+    const doc = new Y.Doc()
+    setQuestion(doc, facilitator, 'What would help?')
+    expect(workshopHasEnded(doc)).toBe(false)
+    endWorkshop(doc, facilitator, start)
+    expect(workshopHasEnded(doc)).toBe(true)
   })
 })
 

@@ -47,6 +47,14 @@ export function hasEnded(doc: Y.Doc): boolean {
   return typeof workshopMap(doc).get('endedAt') === 'number'
 }
 
+/**
+ * Whether a document is a workshop that has ended, for the hub, which reads every kind of board: it
+ * looks before touching, so a plan or meeting never gains an empty workshop map from asking.
+ */
+export function workshopHasEnded(doc: Y.Doc): boolean {
+  return doc.share.has(WORKSHOP_LAYOUT.workshop) && hasEnded(doc)
+}
+
 export function isLocked(doc: Y.Doc): boolean {
   return workshopMap(doc).get('locked') === true
 }

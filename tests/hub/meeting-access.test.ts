@@ -156,7 +156,7 @@ describeOnNetwork('hub: meeting links and the network', () => {
   it('codes: a wrong one gives no hint of any meeting, guessing is stopped, and only meetings can be opened', async () => {
     await board('planRW', 'plan', 'R.W.')
     expect((await call(local, `/api/meetings/planRW/invitation?token=${TEST_TOKEN}`, { method: 'POST' })).status).toBe(404)
-    expect((await call(lan, '/api/join?code=12ab')).body.error).toBe('A meeting code is 6 digits, as shown on the shared screen.')
+    expect((await call(lan, '/api/join?code=12ab')).body.error).toBe('A join code is 6 digits, as shown on the shared screen.')
     const answers: number[] = []
     for (let attempt = 0; attempt < 11; attempt++) answers.push((await call(lan, `/api/join?code=${String(attempt).padStart(6, '9')}`)).status)
     expect(answers.slice(0, 10).every((status) => status === 404)).toBe(true)
