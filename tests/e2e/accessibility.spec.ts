@@ -31,7 +31,7 @@ test('axe-core finds no WCAG 2.2 AA problems on the name prompt, home and board'
   person.on('console', (message) => message.type() === 'error' && problems.push(message.text()))
   person.on('pageerror', (error) => problems.push(error.message))
   // Home, empty.
-  await expect(person.getByText('There are no plans here yet.')).toBeVisible()
+  await expect(person.getByText('There are no plans or meetings here yet.')).toBeVisible()
   expect(await axeViolations(person)).toEqual([])
 
   // The board, empty and then with cards.
