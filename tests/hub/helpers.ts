@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { networkInterfaces, tmpdir } from 'node:os'
 import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import WebSocket from 'ws'
@@ -12,6 +12,20 @@ import type { HubLogger, HubOptions, RunningHub } from '../../electron/hub/types
 import { fromBase64, snapshotHoldsAll } from '../../shared/stateVector'
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef'
+
+/**
+ * This machine's own IPv4 network address, or undefined. Tests connect from it to mean "from another
+ * device on the network": the hub sees a non-loopback peer, exactly as it would see another laptop.
+ */
+export const lanAddress: string | undefined = Object.values(networkInterfaces())
+  .flat()
+  .find((address) => address && address.family === 'IPv4' && !address.internal)?.address
+
+/** Whether tests from the network can run here; when not, says why (they are then skipped with that reason). */
+export function networkTestsCanRun(file: string): boolean {
+  if (!lanAddress) console.warn(`${file} tests skipped: this machine has no non-loopback IPv4 address to connect from`)
+  return lanAddress !== undefined
+}
 /** The data key every test hub uses unless a test passes its own (a real key is 32 random bytes). */
 export const TEST_DATA_KEY = Buffer.alloc(32, 0x5a)
 

@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import { initialiseBoard } from '../../shared/board'
 import { addAgendaItem, endMeeting, removeAgendaItem } from '../../shared/meeting/meeting'
 import { lanOrigins } from '../../electron/hub/origins'
-import { connectClient, makeDataDir, rawUpgrade, removeDataDir, startTestHub, synced, TEST_TOKEN, waitUntilStored, type TestClient, type TestHub } from './helpers'
+import { connectClient, lanAddress, makeDataDir, networkTestsCanRun, rawUpgrade, removeDataDir, startTestHub, synced, TEST_TOKEN, waitUntilStored, type TestClient, type TestHub } from './helpers'
 
 /**
  * Who can reach what from the network. The hub listens on every interface, as it does when a
@@ -13,13 +13,8 @@ import { connectClient, makeDataDir, rawUpgrade, removeDataDir, startTestHub, sy
  * address, so the hub sees a non-loopback peer, exactly as it would see another laptop.
  */
 
-const lanAddress = Object.values(networkInterfaces())
-  .flat()
-  .find((address) => address && address.family === 'IPv4' && !address.internal)?.address
-
 // Without a network interface there is no non-loopback address to come from; the reason is printed.
-const describeOnNetwork = lanAddress ? describe : describe.skip
-if (!lanAddress) console.warn('meeting-access tests skipped: this machine has no non-loopback IPv4 address to connect from')
+const describeOnNetwork = networkTestsCanRun('meeting-access') ? describe : describe.skip
 
 
 /** Opens a WebSocket and waits until it is open or refused; for open ones, `closed` says how it ended. */

@@ -1,10 +1,9 @@
-import { networkInterfaces } from 'node:os'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { initialiseBoard } from '../../shared/board'
 import { addAgendaItem, endMeeting } from '../../shared/meeting/meeting'
-import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, TEST_TOKEN, waitUntilStored, type TestClient, type TestHub } from './helpers'
+import { connectClient, lanAddress, makeDataDir, networkTestsCanRun, removeDataDir, startTestHub, synced, TEST_TOKEN, waitUntilStored, type TestClient, type TestHub } from './helpers'
 
 /**
  * The desktop app's hub listens on 127.0.0.1 only, and opens to the network while a meeting link is
@@ -12,13 +11,8 @@ import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, TEST_T
  * laptop" is this machine's own network address, which the hub sees as a peer on the network.
  */
 
-const lanAddress = Object.values(networkInterfaces())
-  .flat()
-  .find((address) => address && address.family === 'IPv4' && !address.internal)?.address
-
-// Without a network interface there is no address to open on; the reason is printed.
-const describeOnNetwork = lanAddress ? describe : describe.skip
-if (!lanAddress) console.warn('meeting-network tests skipped: this machine has no non-loopback IPv4 address to listen on')
+// Without a network interface there is no non-loopback address to come from; the reason is printed.
+const describeOnNetwork = networkTestsCanRun('meeting-network') ? describe : describe.skip
 
 /** Whether anything answers on the network address at all (a refused connection is "no"). */
 async function reachable(origin: string): Promise<boolean> {

@@ -1,4 +1,3 @@
-import { networkInterfaces } from 'node:os'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as encoding from 'lib0/encoding'
@@ -8,7 +7,7 @@ import { initialiseBoard } from '../../shared/board'
 import { addNote } from '../../shared/workshop/notes'
 import { addPrivateNote, draftsMap } from '../../shared/workshop/privateWriting'
 import { endWorkshop, setQuestion, setWritingMode, type Actor } from '../../shared/workshop/workshop'
-import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, TEST_TOKEN, waitFor, waitUntilStored, type TestClient, type TestHub } from './helpers'
+import { connectClient, lanAddress, makeDataDir, networkTestsCanRun, removeDataDir, startTestHub, synced, TEST_TOKEN, waitFor, waitUntilStored, type TestClient, type TestHub } from './helpers'
 
 /**
  * Workshop rooms from the network: residents' phones join with a code and each gets a token of its
@@ -16,13 +15,8 @@ import { connectClient, makeDataDir, removeDataDir, startTestHub, synced, TEST_T
  * listens on every interface and "a phone" is this machine's own LAN address, a non-loopback peer.
  */
 
-const lanAddress = Object.values(networkInterfaces())
-  .flat()
-  .find((address) => address && address.family === 'IPv4' && !address.internal)?.address
-
 // Without a network interface there is no non-loopback address to come from; the reason is printed.
-const describeOnNetwork = lanAddress ? describe : describe.skip
-if (!lanAddress) console.warn('workshop-access tests skipped: this machine has no non-loopback IPv4 address to connect from')
+const describeOnNetwork = networkTestsCanRun('workshop-access') ? describe : describe.skip
 
 const facilitator: Actor = { role: 'facilitator', participantId: 'facilitator-1' }
 
